@@ -127,11 +127,18 @@ final class OrganisationValidator {
 
   /** File-shaped paths of the workers: {@code teams[i].workers[j]}, j counting within the team. */
   static String[] workerPaths(List<Team> teams, Map<String, Integer> teamIndex, List<Worker> workers) {
+    Map<String, Integer> teamCount = new HashMap<>();
+    for (Team t : teams) {
+      teamCount.merge(t.id(), 1, Integer::sum);
+    }
     String[] paths = new String[workers.size()];
     int[] next = new int[teams.size()];
     for (int i = 0; i < workers.size(); i++) {
-      Integer t = teamIndex.get(workers.get(i).teamId());
-      paths[i] = t == null ? "workers[\"" + workers.get(i).id() + "\"]" : "teams[" + t + "].workers[" + next[t]++ + "]";
+      Worker w = workers.get(i);
+      Integer t = teamIndex.get(w.teamId());
+      // A worker of an unknown team, or of a team id used twice, has no unambiguous place in a file.
+      paths[i] = t == null || teamCount.get(w.teamId()) > 1 ? "workers[\"" + w.id() + "\"]"
+          : "teams[" + t + "].workers[" + next[t]++ + "]";
     }
     return paths;
   }

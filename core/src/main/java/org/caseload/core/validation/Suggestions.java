@@ -11,7 +11,9 @@ public final class Suggestions {
   /**
    * The candidate closest to {@code given} by edit distance (ignoring case), if it is close
    * enough to be a likely misspelling: at most a third of the longer name's length, and at
-   * least 1 edit is always allowed; ties go to the earliest candidate.
+   * least 1 edit is always allowed; ties go to the earliest candidate. Failing that, the longest
+   * candidate of at least 3 letters that starts the given name or that the given name starts
+   * ({@code fteRatio} suggests {@code fte}).
    */
   public static Optional<String> closest(String given, Collection<String> candidates) {
     String g = given.toLowerCase(Locale.ROOT);
@@ -23,6 +25,15 @@ public final class Suggestions {
       if (d <= allowed && d < bestDistance) {
         best = c;
         bestDistance = d;
+      }
+    }
+    if (best == null) {
+      for (String c : candidates) {
+        String lc = c.toLowerCase(Locale.ROOT);
+        boolean prefix = (lc.length() >= 3 && g.startsWith(lc)) || (g.length() >= 3 && lc.startsWith(g));
+        if (prefix && (best == null || c.length() > best.length())) {
+          best = c;
+        }
       }
     }
     return Optional.ofNullable(best);

@@ -1,0 +1,33 @@
+package org.caseload.core.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** How enum constants are spelt in files: lower case with underscores ({@code newly_qualified}). */
+final class EnumNames {
+  private EnumNames() {}
+
+  static String write(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The constant spelt {@code text}, in any case, with '_', '-' or ' ' between words; or null. */
+  static <E extends Enum<E>> E read(String text, Class<E> type) {
+    String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(key)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  static <E extends Enum<E>> List<String> spellings(Class<E> type) {
+    List<String> names = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      names.add(write(e));
+    }
+    return names;
+  }
+}
