@@ -381,7 +381,7 @@ public final class CapacityReport {
       new Column(null, "breach", false));
 
   /** Longest unit name printed; longer names are cut with "~". */
-  private static final int MAX_NAME = 24;
+  private static final int MAX_NAME = 32;
 
   /**
    * The report as an aligned plain-text table, one line per row: services with their teams
@@ -473,7 +473,7 @@ public final class CapacityReport {
       for (ProtectionBreach p : ProtectionBreach.values()) {
         int count = total.breaches(p);
         if (count > 0) {
-          b.append(' ').append(count).append(' ').append(p.description()).append(';');
+          b.append(' ').append(p.description()).append(": ").append(count).append(count == 1 ? " case;" : " cases;");
         }
       }
       b.setLength(b.length() - 1);

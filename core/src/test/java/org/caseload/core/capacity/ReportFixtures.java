@@ -211,49 +211,4 @@ final class ReportFixtures {
     }
     return set;
   }
-
-  /**
-   * An organisation the size of the {@code NATIONAL} benchmark family: 30,000 workers in 1,500
-   * teams of 20 across 5 services, 400,000 open cases (about 2% unallocated), the documented
-   * mix (~15% newly qualified, ~10% unqualified, ~15% agency, ~10% part-time; cases ~12% child
-   * protection, ~70% child in need, ~18% looked after).
-   */
-  static Organisation national(long seed) {
-    Random r = new Random(seed);
-    Organisation.Builder b = Organisation.builder("National", AS_OF);
-    String[] services = {"front", "assess", "cin-cp", "la", "dc"};
-    for (int s = 0; s < services.length; s++) {
-      b.add(new Service(services[s], services[s], s % 2 == 0 ? CP_TARGET : null,
-          s == 3 ? LA_POLICY : null));
-    }
-    int teams = 1500;
-    int perTeam = 20;
-    String[] workerIds = new String[teams * perTeam];
-    for (int t = 0; t < teams; t++) {
-      String team = "t" + t;
-      b.add(Team.of(team, services[t % services.length], TeamKind.LOCALITY, null));
-      for (int w = 0; w < perTeam; w++) {
-        double u = r.nextDouble();
-        Role role = u < 0.15 ? Role.NEWLY_QUALIFIED : u < 0.25 ? Role.UNQUALIFIED : Role.QUALIFIED;
-        String id = team + "w" + w;
-        workerIds[t * perTeam + w] = id;
-        b.add(Worker.of(id, team, role, r.nextDouble() < 0.15 ? Contract.AGENCY : Contract.PERMANENT,
-            r.nextDouble() < 0.1 ? 0.6 : 1.0, START));
-      }
-    }
-    for (int c = 0; c < 400_000; c++) {
-      double u = r.nextDouble();
-      CaseCategory category = u < 0.12 ? CaseCategory.CHILD_PROTECTION : u < 0.82 ? CaseCategory.CHILD_IN_NEED
-          : CaseCategory.LOOKED_AFTER;
-      String service = services[r.nextInt(services.length)];
-      if (r.nextDouble() < 0.02) {
-        b.add(Case.open("c" + c, service, category, AS_OF.minusDays(r.nextInt(120))));
-      } else {
-        String holder = workerIds[r.nextInt(workerIds.length)];
-        b.add(new Case("c" + c, service, category, Complexity.values()[r.nextInt(3)], null, r.nextInt(20) == 0,
-            OPENED, null, List.of(new Allocation(holder, OPENED, null)), null));
-      }
-    }
-    return b.build();
-  }
 }
