@@ -1,6 +1,5 @@
 // Caseload quickstart for jshell. Run from the repository root after building:
 //   jshell --class-path examples/target/caseload.jar examples/jshell/quickstart.jsh
-/set feedback concise
 import java.nio.file.Path
 import org.caseload.core.capacity.CapacityReport
 import org.caseload.core.io.OrganisationFiles
