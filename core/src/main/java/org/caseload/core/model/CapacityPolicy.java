@@ -199,7 +199,8 @@ public record CapacityPolicy(
       problems.error(field, "is required");
       return Set.of();
     }
-    if (set.contains(null)) {
+    // Not set.contains(null): immutable sets (Set.of) throw NullPointerException on that query.
+    if (set.stream().anyMatch(java.util.Objects::isNull)) {
       problems.error(field, "must not contain null");
       return Set.of();
     }
