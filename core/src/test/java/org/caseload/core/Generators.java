@@ -275,7 +275,7 @@ public final class Generators {
       }
     }
     String joint = null;
-    if (!workerIds.isEmpty() && d.chance(15)) {
+    if (!closed && !workerIds.isEmpty() && d.chance(15)) {
       String j = d.pick(workerIds);
       joint = j.equals(holder) ? null : j;
     }

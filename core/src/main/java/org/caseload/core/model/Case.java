@@ -69,7 +69,10 @@ public record Case(String id, String serviceId, CaseCategory category, Complexit
       }
     }
     if (jointWorkerId != null) {
-      if (jointWorkerId.isBlank()) {
+      if (closed != null) {
+        problems.error("jointWorker", "must be left out of a closed case (closed " + closed + ") but was \""
+            + jointWorkerId + "\"");
+      } else if (jointWorkerId.isBlank()) {
         problems.error("jointWorker", "must not be blank (leave it out when the case is not held jointly)");
       } else if (!history.isEmpty() && jointWorkerId.equals(history.get(history.size() - 1).workerId())
           && history.get(history.size() - 1).isCurrent()) {
@@ -189,7 +192,16 @@ public record Case(String id, String serviceId, CaseCategory category, Complexit
 
   private List<Allocation> endedHistory(LocalDate on) {
     if (history.isEmpty() || !history.get(history.size() - 1).isCurrent()) {
+      if (on.isBefore(opened) || (!history.isEmpty() && on.isBefore(history.get(history.size() - 1).until()))) {
+        throw new IllegalArgumentException("case " + id + " cannot change on " + on + ": its history already runs to "
+            + (history.isEmpty() ? opened : history.get(history.size() - 1).until()));
+      }
       return history;
+    }
+    Allocation current = history.get(history.size() - 1);
+    if (on.isBefore(current.from())) {
+      throw new IllegalArgumentException("case " + id + " cannot change on " + on + ": its current allocation to "
+          + current.workerId() + " began on " + current.from());
     }
     ImmutableList.Builder<Allocation> h = ImmutableList.builderWithExpectedSize(history.size());
     h.addAll(history.subList(0, history.size() - 1));
@@ -205,6 +217,6 @@ public record Case(String id, String serviceId, CaseCategory category, Complexit
         + (court ? " court" : "") + (familyId == null ? "" : " family=" + familyId)
         + ", service=" + serviceId + ", " + holder
         + (jointWorkerId == null ? "" : ", joint=" + jointWorkerId)
-        + (transfers() == 0 ? "" : ", " + transfers() + " transfers") + "]";
+        + (transfers() == 0 ? "" : ", " + transfers() + (transfers() == 1 ? " transfer" : " transfers")) + "]";
   }
 }

@@ -89,6 +89,15 @@ final class OrganisationValidator {
       if (asOf != null && c.opened().isAfter(asOf)) {
         p.warning(path + ".opened", "is after the snapshot date asOf (" + asOf + ") but was " + c.opened());
       }
+      if (asOf != null) {
+        LocalDate last = c.closed() != null ? c.closed()
+            : c.history().isEmpty() ? null : c.history().get(c.history().size() - 1).until() != null
+                ? c.history().get(c.history().size() - 1).until() : c.history().get(c.history().size() - 1).from();
+        if (last != null && last.isAfter(asOf) && !c.opened().isAfter(asOf)) {
+          p.warning(path + (c.closed() != null ? ".closed" : ".history[" + (c.history().size() - 1) + "]"),
+              "runs past the snapshot date asOf (" + asOf + ") to " + last);
+        }
+      }
       String holder = c.workerId();
       if (holder != null) {
         String holderPath = path + ".history[" + (c.history().size() - 1) + "]";

@@ -10,8 +10,8 @@ public final class Suggestions {
 
   /**
    * The candidate closest to {@code given} by edit distance (ignoring case), if it is close
-   * enough to be a likely misspelling: at most a third of the longer name's length, and at
-   * least 1 edit is always allowed; ties go to the earliest candidate. Failing that, the longest
+   * enough to be a likely misspelling: at most a third of the longer name's length (so names of
+   * one or two letters must match but for case); ties go to the earliest candidate. Failing that, the longest
    * candidate of at least 3 letters that starts the given name or that the given name starts
    * ({@code fteRatio} suggests {@code fte}).
    */
@@ -21,7 +21,7 @@ public final class Suggestions {
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
       int d = distance(g, c.toLowerCase(Locale.ROOT));
-      int allowed = Math.max(1, Math.max(g.length(), c.length()) / 3);
+      int allowed = Math.max(g.length(), c.length()) / 3;
       if (d <= allowed && d < bestDistance) {
         best = c;
         bestDistance = d;

@@ -241,7 +241,7 @@ class OrganisationFilesTest {
         "  - {id: d, service: cin, category: child_in_need, opened: 2019-01-01, jointWorker: bob}"));
     assertEquals(List.of(
         "error (line 6): teams[0].service refers to unknown service \"cpp\"; did you mean \"cp\"?",
-        "error (line 8): cases[0].service refers to unknown service \"cn\"; did you mean \"cp\"?",
+        "error (line 8): cases[0].service refers to unknown service \"cn\"; did you mean \"cin\"?",
         "error (line 8): cases[0].history[0].worker refers to unknown worker \"ana\"; did you mean \"anna\"? "
             + "(the current holder must be a worker of the organisation)",
         "error (line 9): cases[1].jointWorker refers to unknown worker \"bob\"; known: anna"), p);

@@ -211,7 +211,7 @@ class CaseTest {
   void printsForPeople() {
     Case c = new Case("c7", "lac", CaseCategory.LOOKED_AFTER, Complexity.HIGH, "smith", true, D1, null,
         List.of(spell("w1", D1, D2), spell("w2", D2, null)), "w3");
-    assertEquals("Case[c7 looked after high court family=smith, service=lac, worker=w2, joint=w3, 1 transfers]",
+    assertEquals("Case[c7 looked after high court family=smith, service=lac, worker=w2, joint=w3, 1 transfer]",
         c.toString());
     assertEquals("Case[c1 child in need standard, service=cin, unallocated since 2020-01-01]",
         Case.open("c1", "cin", CaseCategory.CHILD_IN_NEED, D1).toString());

@@ -260,10 +260,10 @@ class OrganisationTest {
 
   @Test
   void transferBeforeTheCurrentSpellStartedIsRefused() {
-    InvalidInputException e = assertThrows(InvalidInputException.class,
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RIVERSIDE.transferCase("c4", "alice", LocalDate.of(2020, 1, 1)));
-    assertEquals(List.of("error: until must not be before from (2020-02-03) but was 2020-01-01"),
-        describe(e.problems()));
+    assertEquals("case c4 cannot change on 2020-01-01: its current allocation to carol began on 2020-02-03",
+        e.getMessage());
   }
 
   @Test

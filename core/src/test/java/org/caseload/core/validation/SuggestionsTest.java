@@ -14,7 +14,9 @@ class SuggestionsTest {
     assertEquals(Optional.of("fte"), Suggestions.closest("ftee", fields));
     assertEquals(Optional.of("contract"), Suggestions.closest("contrcat", fields), "a transposition is one edit");
     assertEquals(Optional.of("contract"), Suggestions.closest("kontrakt", fields), "2 edits in 8 letters");
-    assertEquals(Optional.empty(), Suggestions.closest("fteRatio", fields), "5 edits is too far");
+    assertEquals(Optional.of("fte"), Suggestions.closest("fteRatio", fields), "a known name that starts it");
+    assertEquals(Optional.of("contract"), Suggestions.closest("contr", fields), "a start of a known name");
+    assertEquals(Optional.empty(), Suggestions.closest("fteRatioX", List.of("ft")), "prefixes need 3 letters");
     assertEquals(Optional.empty(), Suggestions.closest("salary", fields));
   }
 
@@ -25,9 +27,11 @@ class SuggestionsTest {
   }
 
   @Test
-  void tiesGoToTheEarliestCandidateAndOneEditIsAlwaysAllowed() {
-    assertEquals(Optional.of("t1"), Suggestions.closest("t3", List.of("t1", "t2")));
-    assertEquals(Optional.of("b"), Suggestions.closest("a", List.of("b")));
+  void tiesGoToTheEarliestCandidateAndShortNamesNeedAnExactMatch() {
+    assertEquals(Optional.of("w10"), Suggestions.closest("w19", List.of("w10", "w11")));
+    assertEquals(Optional.empty(), Suggestions.closest("t3", List.of("t1", "t2")), "t1 is no likely misspelling of t3");
+    assertEquals(Optional.empty(), Suggestions.closest("a", List.of("b")));
+    assertEquals(Optional.of("T1"), Suggestions.closest("t1", List.of("T1")));
     assertEquals(Optional.empty(), Suggestions.closest("ab", List.of("cd")));
     assertEquals(Optional.empty(), Suggestions.closest("x", List.of()));
   }
