@@ -453,9 +453,14 @@ public final class Organisation {
         }
       }
     }
-    return "Organisation[" + name + " as of " + asOf + ": " + services.size() + " services, " + teams.size()
-        + " teams, " + workers.size() + " workers (" + Fmt.number(Math.round(fte * 10) / 10.0) + " FTE), "
-        + open + " open cases (" + unallocated + " unallocated)" + "]";
+    return "Organisation[" + name + " as of " + asOf + ": " + count(services.size(), "service") + ", "
+        + count(teams.size(), "team") + ", " + count(workers.size(), "worker") + " ("
+        + Fmt.number(Math.round(fte * 10) / 10.0) + " FTE), " + count(open, "open case") + " (" + unallocated
+        + " unallocated)]";
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   // ---------------------------------------------------------------- builder
