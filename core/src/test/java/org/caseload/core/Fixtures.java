@@ -216,7 +216,7 @@ public final class Fixtures {
     }
 
     public Case build() {
-      return new Case(id, serviceId, category, complexity, familyId, court, opened, closed, history, jointWorkerId);
+      return new Case(id, serviceId, category, complexity, familyId, null, court, opened, closed, history, jointWorkerId);
     }
   }
 

@@ -279,7 +279,8 @@ public final class Generators {
       String j = d.pick(workerIds);
       joint = j.equals(holder) ? null : j;
     }
-    return new Case(id, serviceId, category, complexity, familyId, court, opened, closedOn, history, joint);
+    String locality = d.chance(40) ? d.pick(ODD) : null;
+    return new Case(id, serviceId, category, complexity, familyId, locality, court, opened, closedOn, history, joint);
   }
 
   // ------------------------------------------------------------------ operations
@@ -473,7 +474,7 @@ public final class Generators {
         List<Allocation> history = worker < 0 || org.workers().isEmpty() ? List.of()
             : List.of(new Allocation(pick(org.workers(), worker).id(), org.asOf(), null));
         Case c = new Case(id, pick(org.services(), service).id(), category, complexity,
-            family < 0 ? null : "fam-" + family, court, org.asOf(), null, history, null);
+            family < 0 ? null : "fam-" + family, null, court, org.asOf(), null, history, null);
         return new Outcome(org.openCase(c), null, "openCase " + c);
       }
     }

@@ -50,7 +50,7 @@ class GeneratorsTest {
         .forAll(Generators.workers(), Generators.cases(), Generators.capacityPolicies())
         .checkAssert((w, c, p) -> {
           assertEquals(w, new Worker(w.id(), w.name(), w.teamId(), w.role(), w.contract(), w.fte(), w.start()));
-          assertEquals(c, new Case(c.id(), c.serviceId(), c.category(), c.complexity(), c.familyId(), c.court(),
+          assertEquals(c, new Case(c.id(), c.serviceId(), c.category(), c.complexity(), c.familyId(), c.locality(), c.court(),
               c.opened(), c.closed(), c.history(), c.jointWorkerId()));
           assertEquals(p, new CapacityPolicy(p.categoryWeights(), p.complexityMultipliers(), p.capacityPerFte(),
               p.newlyQualifiedJointOnly(), p.newlyQualifiedCourtJointOnly(), p.qualifiedOnly()));

@@ -57,6 +57,7 @@ import org.caseload.core.validation.Problem;
  *     category: child_protection  # assessment, child_in_need, child_protection, looked_after, care_leaver
  *     complexity: high            # low, standard (the default) or high
  *     family: f1                  # siblings share a family
+ *     locality: East              # where the child lives, matched against teams' localities
  *     court: true
  *     opened: 2019-05-02
  *     history:

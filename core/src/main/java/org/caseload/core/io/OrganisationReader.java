@@ -48,7 +48,7 @@ final class OrganisationReader {
       List.of("id", "name", "service", "kind", "locality", "manager", "spanOfControl", "workers");
   static final List<String> WORKER_FIELDS = List.of("id", "name", "role", "contract", "fte", "start");
   static final List<String> CASE_FIELDS = List.of("id", "service", "category", "complexity", "family",
-      "court", "opened", "closed", "jointWorker", "history");
+      "locality", "court", "opened", "closed", "jointWorker", "history");
   static final List<String> ALLOCATION_FIELDS = List.of("worker", "from", "until");
 
   private static final LocalDate STAND_IN_DATE = LocalDate.of(1, 1, 1);
@@ -285,7 +285,7 @@ final class OrganisationReader {
   private Case toCase(JsonNode node, String path, int ln) {
     Fields f = Fields.of(node, path, ln, sink);
     if (f == null) {
-      return new Case(standInId(null), standInId(null), CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null,
+      return new Case(standInId(null), standInId(null), CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null, null,
           false, STAND_IN_DATE, null, List.of(), null);
     }
     String id = f.text("id");
@@ -293,6 +293,7 @@ final class OrganisationReader {
     CaseCategory category = f.enumValue("category", CaseCategory.class);
     Complexity complexity = f.has("complexity") ? f.enumValue("complexity", Complexity.class) : Complexity.STANDARD;
     String family = f.text("family");
+    String locality = f.text("locality");
     Boolean court = f.bool("court");
     LocalDate opened = f.date("opened");
     LocalDate closed = f.date("closed");
@@ -304,16 +305,16 @@ final class OrganisationReader {
       if (!historyOk) {
         throw new InvalidInputException("case", List.of());
       }
-      return new Case(id, service, category, complexity, family, court != null && court, opened, closed, history,
+      return new Case(id, service, category, complexity, family, locality, court != null && court, opened, closed, history,
           joint);
     } catch (InvalidInputException e) {
       sink.addAll(e, path, ln);
       String standInService = standInId(service);
       try {
-        return new Case(standInId(id), standInService, CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null, false,
+        return new Case(standInId(id), standInService, CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null, null, false,
             STAND_IN_DATE, null, history, null);
       } catch (InvalidInputException again) {
-        return new Case(standInId(id), standInService, CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null, false,
+        return new Case(standInId(id), standInService, CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null, null, false,
             STAND_IN_DATE, null, List.of(), null);
       }
     }

@@ -155,6 +155,7 @@ final class OrganisationWriter {
       g.writeStringField("complexity", EnumNames.write(c.complexity()));
     }
     optional("family", c.familyId());
+    optional("locality", c.locality());
     if (c.court()) {
       g.writeBooleanField("court", true);
     }

@@ -20,6 +20,7 @@ import org.caseload.core.validation.Problems;
  * @param category the stage of the pathway
  * @param complexity how demanding the case is for its category
  * @param familyId the family, for keeping siblings with one worker; null for a child alone
+ * @param locality the area the child lives in, matched against teams' localities; null if not known
  * @param court whether the case is in court (care) proceedings
  * @param opened the day the case was opened
  * @param closed the day it was closed, or null while open; not before {@code opened}
@@ -29,7 +30,7 @@ import org.caseload.core.validation.Problems;
  *     qualified worker must for child protection and court cases), or null
  */
 public record Case(String id, String serviceId, CaseCategory category, Complexity complexity,
-    String familyId, boolean court, LocalDate opened, LocalDate closed, List<Allocation> history,
+    String familyId, String locality, boolean court, LocalDate opened, LocalDate closed, List<Allocation> history,
     String jointWorkerId) {
 
   public Case {
@@ -41,6 +42,9 @@ public record Case(String id, String serviceId, CaseCategory category, Complexit
     problems.required(complexity, "complexity");
     if (familyId != null && familyId.isBlank()) {
       problems.error("family", "must not be blank (leave it out for a child alone)");
+    }
+    if (locality != null && locality.isBlank()) {
+      problems.error("locality", "must not be blank (leave it out when not known)");
     }
     if (problems.required(opened, "opened") && closed != null && closed.isBefore(opened)) {
       problems.error("closed", "must not be before opened (" + opened + ") but was " + closed);
@@ -84,7 +88,7 @@ public record Case(String id, String serviceId, CaseCategory category, Complexit
 
   /** A new, open, unallocated case of standard complexity with no family. */
   public static Case open(String id, String serviceId, CaseCategory category, LocalDate opened) {
-    return new Case(id, serviceId, category, Complexity.STANDARD, null, false, opened, null, List.of(), null);
+    return new Case(id, serviceId, category, Complexity.STANDARD, null, null, false, opened, null, List.of(), null);
   }
 
   /** The worker holding the case now, or null when it is unallocated or closed. */
@@ -158,7 +162,7 @@ public record Case(String id, String serviceId, CaseCategory category, Complexit
     h.addAll(endedHistory(on));
     h.add(new Allocation(newWorkerId, on, null));
     String joint = newWorkerId.equals(jointWorkerId) ? null : jointWorkerId;
-    return new Case(id, serviceId, category, complexity, familyId, court, opened, closed, h.build(), joint);
+    return new Case(id, serviceId, category, complexity, familyId, locality, court, opened, closed, h.build(), joint);
   }
 
   /** This case with no worker from {@code on} (unchanged if already unallocated). */
@@ -166,7 +170,7 @@ public record Case(String id, String serviceId, CaseCategory category, Complexit
     if (workerId() == null) {
       return this;
     }
-    return new Case(id, serviceId, category, complexity, familyId, court, opened, closed, endedHistory(on),
+    return new Case(id, serviceId, category, complexity, familyId, locality, court, opened, closed, endedHistory(on),
         jointWorkerId);
   }
 
@@ -175,18 +179,18 @@ public record Case(String id, String serviceId, CaseCategory category, Complexit
     if (!isOpen()) {
       throw new IllegalStateException("case " + id + " is already closed (on " + closed + ")");
     }
-    return new Case(id, serviceId, category, complexity, familyId, court, opened, on, endedHistory(on), null);
+    return new Case(id, serviceId, category, complexity, familyId, locality, court, opened, on, endedHistory(on), null);
   }
 
   /** This case with another joint worker (null for none). */
   public Case withJointWorker(String newJointWorkerId) {
-    return new Case(id, serviceId, category, complexity, familyId, court, opened, closed, history,
+    return new Case(id, serviceId, category, complexity, familyId, locality, court, opened, closed, history,
         newJointWorkerId);
   }
 
   /** This case moved to another stage of the pathway and service, keeping its worker. */
   public Case inCategory(CaseCategory newCategory, String newServiceId) {
-    return new Case(id, newServiceId, newCategory, complexity, familyId, court, opened, closed, history,
+    return new Case(id, newServiceId, newCategory, complexity, familyId, locality, court, opened, closed, history,
         jointWorkerId);
   }
 
@@ -215,6 +219,7 @@ public record Case(String id, String serviceId, CaseCategory category, Complexit
         : "unallocated since " + unallocatedSince();
     return "Case[" + id + " " + category.label() + " " + complexity.label()
         + (court ? " court" : "") + (familyId == null ? "" : " family=" + familyId)
+        + (locality == null ? "" : " locality=" + locality)
         + ", service=" + serviceId + ", " + holder
         + (jointWorkerId == null ? "" : ", joint=" + jointWorkerId)
         + (transfers() == 0 ? "" : ", " + transfers() + (transfers() == 1 ? " transfer" : " transfers")) + "]";

@@ -98,9 +98,9 @@ final class ReportFixtures {
     b.add(held(n.next(), "cp", CaseCategory.ASSESSMENT, Complexity.STANDARD, false, "u1", null));
     b.add(Case.open(n.next(), "cp", CaseCategory.ASSESSMENT, LocalDate.of(2020, 3, 1)));
     b.add(Case.open(n.next(), "cp", CaseCategory.CHILD_IN_NEED, LocalDate.of(2020, 3, 21)));
-    b.add(new Case(n.next(), "cp", CaseCategory.CHILD_PROTECTION, Complexity.STANDARD, null, false, OPENED, null,
+    b.add(new Case(n.next(), "cp", CaseCategory.CHILD_PROTECTION, Complexity.STANDARD, null, null, false, OPENED, null,
         List.of(new Allocation("gone", OPENED, LocalDate.of(2020, 1, 31))), null));
-    b.add(new Case(n.next(), "cp", CaseCategory.CHILD_PROTECTION, Complexity.STANDARD, null, false, OPENED,
+    b.add(new Case(n.next(), "cp", CaseCategory.CHILD_PROTECTION, Complexity.STANDARD, null, null, false, OPENED,
         LocalDate.of(2020, 2, 1), List.of(new Allocation("q1", OPENED, LocalDate.of(2020, 2, 1))), null));
     held(b, n, 10, "la", CaseCategory.LOOKED_AFTER, "q4");
     held(b, n, 2, "la", CaseCategory.CHILD_IN_NEED, "q4");
@@ -130,7 +130,7 @@ final class ReportFixtures {
   /** An open case held by {@code worker} since it opened on 2019-06-01. */
   static Case held(String id, String service, CaseCategory category, Complexity complexity, boolean court,
       String worker, String joint) {
-    return new Case(id, service, category, complexity, null, court, OPENED, null,
+    return new Case(id, service, category, complexity, null, null, court, OPENED, null,
         List.of(new Allocation(worker, OPENED, null)), joint);
   }
 }

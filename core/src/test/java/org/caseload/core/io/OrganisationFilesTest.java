@@ -50,14 +50,14 @@ class OrganisationFilesTest {
         .add(new Worker("w1", "Sam: Senior", "east", Role.QUALIFIED, Contract.PERMANENT, 1.0, LocalDate.of(2015, 4, 1)))
         .add(Worker.of("w2", "east", Role.NEWLY_QUALIFIED, Contract.AGENCY, 0.8, LocalDate.of(2019, 9, 2)))
         .add(Worker.of("007", "hub", Role.UNQUALIFIED, Contract.PERMANENT, 0.5, LocalDate.of(2018, 1, 8)))
-        .add(new Case("c1", "cp", CaseCategory.CHILD_PROTECTION, Complexity.HIGH, "f1", true,
+        .add(new Case("c1", "cp", CaseCategory.CHILD_PROTECTION, Complexity.HIGH, "f1", "East", true,
             LocalDate.of(2019, 5, 2), null,
             List.of(new Allocation("gone", LocalDate.of(2019, 5, 2), LocalDate.of(2019, 9, 2)),
                 new Allocation("w2", LocalDate.of(2019, 9, 2), null)), "w1"))
-        .add(new Case("c2", "cp", CaseCategory.CHILD_PROTECTION, Complexity.LOW, "f1", false,
+        .add(new Case("c2", "cp", CaseCategory.CHILD_PROTECTION, Complexity.LOW, "f1", null, false,
             LocalDate.of(2019, 5, 2), null, List.of(new Allocation("w2", LocalDate.of(2019, 9, 2), null)), null))
         .add(Case.open("c3", "cin", CaseCategory.CHILD_IN_NEED, LocalDate.of(2020, 1, 6)))
-        .add(new Case("c4", "cin", CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null, false,
+        .add(new Case("c4", "cin", CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null, null, false,
             LocalDate.of(2019, 1, 6), LocalDate.of(2019, 12, 20),
             List.of(new Allocation("007", LocalDate.of(2019, 1, 7), LocalDate.of(2019, 12, 20))), null))
         .build();

@@ -22,7 +22,7 @@ class CapacityPolicyTest {
   private static final LocalDate D = LocalDate.of(2020, 1, 1);
 
   private static Case aCase(CaseCategory category, boolean court) {
-    return new Case("c", "s", category, Complexity.STANDARD, null, court, D, null, List.of(), null);
+    return new Case("c", "s", category, Complexity.STANDARD, null, null, court, D, null, List.of(), null);
   }
 
   private static Map<CaseCategory, Double> weights(double w) {
@@ -43,7 +43,7 @@ class CapacityPolicyTest {
     assertEquals(Map.of(Complexity.LOW, 4.0 / 7, Complexity.STANDARD, 1.0, Complexity.HIGH, 10.0 / 7),
         DEFAULTS.complexityMultipliers());
     assertEquals(10.0 / 7, DEFAULTS.weight(CaseCategory.CHILD_PROTECTION, Complexity.HIGH), 1e-12);
-    assertEquals(4.0 / 7, DEFAULTS.weight(new Case("c", "s", CaseCategory.LOOKED_AFTER, Complexity.LOW, null, false, D,
+    assertEquals(4.0 / 7, DEFAULTS.weight(new Case("c", "s", CaseCategory.LOOKED_AFTER, Complexity.LOW, null, null, false, D,
         null, List.of(), null)), 1e-12);
   }
 

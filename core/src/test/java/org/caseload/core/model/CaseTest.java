@@ -21,7 +21,7 @@ class CaseTest {
   private static final LocalDate D4 = LocalDate.of(2020, 3, 31);
 
   private static Case withHistory(LocalDate closed, String joint, Allocation... history) {
-    return new Case("c1", "cin", CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null, false, D1, closed,
+    return new Case("c1", "cin", CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null, null, false, D1, closed,
         List.of(history), joint);
   }
 
@@ -35,7 +35,7 @@ class CaseTest {
   void requiredFieldsAreReportedAtOnce() {
     assertEquals(List.of("error: id is required", "error: service is required", "error: category is required",
         "error: complexity is required", "error: opened is required"),
-        describe(problemsOf(() -> new Case(null, null, null, null, null, false, null, null, null, null))));
+        describe(problemsOf(() -> new Case(null, null, null, null, null, null, false, null, null, null, null))));
     assertEquals(List.of("error: id must not be blank", "error: service must not be blank"),
         describe(problemsOf(() -> Case.open(" ", "", CaseCategory.ASSESSMENT, D1))));
   }
@@ -43,14 +43,14 @@ class CaseTest {
   @Test
   void blankFamilyIsRefusedWithAWayOut() {
     assertEquals(List.of("error: family must not be blank (leave it out for a child alone)"),
-        describe(problemsOf(() -> new Case("c1", "cin", CaseCategory.CHILD_IN_NEED, Complexity.LOW, " ", false, D1,
+        describe(problemsOf(() -> new Case("c1", "cin", CaseCategory.CHILD_IN_NEED, Complexity.LOW, " ", null, false, D1,
             null, List.of(), null))));
   }
 
   @Test
   void closedMustNotBeBeforeOpened() {
     assertEquals(List.of("error: closed must not be before opened (2020-02-01) but was 2020-01-01"),
-        describe(problemsOf(() -> new Case("c1", "cin", CaseCategory.CHILD_IN_NEED, Complexity.LOW, null, false, D2,
+        describe(problemsOf(() -> new Case("c1", "cin", CaseCategory.CHILD_IN_NEED, Complexity.LOW, null, null, false, D2,
             D1, List.of(), null))));
   }
 
@@ -93,11 +93,11 @@ class CaseTest {
   @Test
   void historyIsCopiedAndNullMeansNone() {
     List<Allocation> history = new ArrayList<>(List.of(spell("w1", D1, null)));
-    Case c = new Case("c1", "cin", CaseCategory.CHILD_IN_NEED, Complexity.LOW, null, false, D1, null, history, null);
+    Case c = new Case("c1", "cin", CaseCategory.CHILD_IN_NEED, Complexity.LOW, null, null, false, D1, null, history, null);
     history.clear();
     assertEquals(1, c.history().size());
     assertThrows(UnsupportedOperationException.class, () -> c.history().clear());
-    assertEquals(List.of(), new Case("c1", "cin", CaseCategory.CHILD_IN_NEED, Complexity.LOW, null, false, D1, null,
+    assertEquals(List.of(), new Case("c1", "cin", CaseCategory.CHILD_IN_NEED, Complexity.LOW, null, null, false, D1, null,
         null, null).history());
   }
 
@@ -209,7 +209,7 @@ class CaseTest {
 
   @Test
   void printsForPeople() {
-    Case c = new Case("c7", "lac", CaseCategory.LOOKED_AFTER, Complexity.HIGH, "smith", true, D1, null,
+    Case c = new Case("c7", "lac", CaseCategory.LOOKED_AFTER, Complexity.HIGH, "smith", null, true, D1, null,
         List.of(spell("w1", D1, D2), spell("w2", D2, null)), "w3");
     assertEquals("Case[c7 looked after high court family=smith, service=lac, worker=w2, joint=w3, 1 transfer]",
         c.toString());

@@ -168,7 +168,7 @@ public final class SyntheticOrganisations {
         while (org.findCase(id).isPresent()) {
           id = "ref-" + n++;
         }
-        out.add(new Case(id, template.serviceId(), template.category(), complexity(r), family, court,
+        out.add(new Case(id, template.serviceId(), template.category(), complexity(r), family, null, court,
             org.asOf(), null, List.of(), null));
       }
     }
@@ -448,9 +448,20 @@ public final class SyntheticOrganisations {
 
       int[] holder = allocate(sizes, category, court, complexity, first, weight, waiting);
 
+      Map<String, List<String>> localities = new HashMap<>();
+      for (Team t : teams) {
+        if (t.locality() != null) {
+          localities.computeIfAbsent(t.serviceId(), k -> new ArrayList<>()).add(t.locality());
+        }
+      }
       for (int g = 0; g < groups; g++) {
         CaseCategory cat = CATEGORIES[category[g]];
         String serviceId = prefix + SERVICE_KEYS[category[g]];
+        // Where the family lives: its holder's patch, else one of the service's patches.
+        String holderPatch = holder[g] >= 0 ? teams.get(workerTeam[holder[g]]).locality() : null;
+        List<String> patches = localities.getOrDefault(serviceId, List.of());
+        String locality = holderPatch != null ? holderPatch
+            : patches.isEmpty() ? null : patches.get(Math.floorMod(g * 31, patches.size()));
         String family = sizes[g] > 1 ? prefix + "f" + g : null;
         LocalDate opened = DAYS[openedBack[g]];
         List<Allocation> history = holder[g] >= 0 ? heldHistory(openedBack[g], holder[g])
@@ -462,7 +473,7 @@ public final class SyntheticOrganisations {
           if (w != null && !mayHold(w.role(), false, category[g], court[g], complexity[child])) {
             joint = workers.get(jointFor(holder[g])).id(); // allocate() made sure the team has one
           }
-          b.add(new Case(prefix + "c" + child, serviceId, cat, complexity[child], family, court[g], opened, null,
+          b.add(new Case(prefix + "c" + child, serviceId, cat, complexity[child], family, locality, court[g], opened, null,
               history, joint));
         }
       }
@@ -545,7 +556,7 @@ public final class SyntheticOrganisations {
     private boolean mayHold(Role role, boolean withJoint, int category, boolean court, Complexity complexity) {
       byte[] cell = mayHold[role.ordinal()][withJoint ? 1 : 0][category][court ? 1 : 0];
       if (cell[complexity.ordinal()] == 0) {
-        Case c = new Case("probe", "probe", CATEGORIES[category], complexity, null, court, AS_OF, null, List.of(),
+        Case c = new Case("probe", "probe", CATEGORIES[category], complexity, null, null, court, AS_OF, null, List.of(),
             null);
         boolean ok = policy.mayHoldAlone(role, c)
             || (withJoint && policy.breach(role, c, Role.QUALIFIED).isEmpty());
