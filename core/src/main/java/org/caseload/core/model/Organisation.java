@@ -357,6 +357,23 @@ public final class Organisation {
     return withCase(caseId, c -> c.closedOn(on));
   }
 
+  /**
+   * This organisation with many cases changed or added at once: each case replaces the case of
+   * the same id, or is added if its id is new. One check of the whole organisation, however many
+   * cases: the path for bulk changes such as applying an allocation plan or a week's referrals.
+   * Cases are never removed (close them instead).
+   */
+  public Organisation withCases(java.util.Collection<Case> changed) {
+    if (changed.isEmpty()) {
+      return this;
+    }
+    LinkedHashMap<String, Case> copy = new LinkedHashMap<>(cases);
+    for (Case c : changed) {
+      copy.put(c.id(), c);
+    }
+    return new Organisation(name, asOf, capacityPolicy, services(), teams(), workers(), new ArrayList<>(copy.values()));
+  }
+
   private Departure departure(List<Worker> leavers, LocalDate on, String dissolvedTeam) {
     Map<String, Worker> leaving = new HashMap<>();
     for (Worker w : leavers) {

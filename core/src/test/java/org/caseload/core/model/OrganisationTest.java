@@ -373,4 +373,16 @@ class OrganisationTest {
     assertEquals("Organisation[Riverside Council as of 2020-03-31: 3 services, 3 teams, 6 workers (4.9 FTE), "
         + "9 open cases (2 unallocated)]", RIVERSIDE.toString());
   }
+
+  @Test
+  void withCasesChangesAndAddsManyCasesInOneStep() {
+    Case moved = RIVERSIDE.caseById("c4").allocatedTo("alice", ON);
+    Case added = Case.open("c99", "cin", CaseCategory.CHILD_IN_NEED, ON);
+    Organisation after = RIVERSIDE.withCases(List.of(moved, added));
+    assertEquals(moved, after.caseById("c4"));
+    assertEquals(added, after.caseById("c99"));
+    assertEquals(RIVERSIDE.cases().size() + 1, after.cases().size());
+    assertEquals(RIVERSIDE.transferCase("c4", "alice", ON).openCase(added), after);
+    assertEquals(RIVERSIDE, RIVERSIDE.withCases(List.of()));
+  }
 }

@@ -1,0 +1,155 @@
+package org.caseload.core.allocation;
+
+import com.google.common.collect.ImmutableMap;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.caseload.core.model.Case;
+import org.caseload.core.model.Organisation;
+
+/**
+ * Who takes each case of a request, which cases stay unallocated and why, the transfers it
+ * causes, the load of every worker after it, and its objective term by term. A plan does not
+ * change anything: {@link #apply(Organisation)} gives the organisation with the plan carried out.
+ * Immutable.
+ */
+public final class AllocationPlan {
+  private final String allocator;
+  private final AllocationRequest request;
+  private final ImmutableMap<String, String> assignments;
+  private final ImmutableMap<String, Unallocated> unallocated;
+  private final int transfers;
+  private final ImmutableMap<String, Double> loadAfter;
+  private final Objective objective;
+  private final OptionalDouble lowerBound;
+
+  AllocationPlan(String allocator, AllocationRequest request, Map<String, String> assignments,
+      Map<String, Unallocated> unallocated, int transfers, Map<String, Double> loadAfter, Objective objective,
+      OptionalDouble lowerBound) {
+    this.allocator = allocator;
+    this.request = request;
+    this.assignments = ImmutableMap.copyOf(assignments);
+    this.unallocated = ImmutableMap.copyOf(unallocated);
+    this.transfers = transfers;
+    this.loadAfter = ImmutableMap.copyOf(loadAfter);
+    this.objective = objective;
+    this.lowerBound = lowerBound;
+  }
+
+  /** The name of the allocator that made the plan. */
+  public String allocator() {
+    return allocator;
+  }
+
+  /** The request the plan answers. */
+  public AllocationRequest request() {
+    return request;
+  }
+
+  /** For each case of the request that has a worker after the plan, that worker's id. */
+  public Map<String, String> assignments() {
+    return assignments;
+  }
+
+  /** For each case of the request left unallocated, why. */
+  public Map<String, Unallocated> unallocated() {
+    return unallocated;
+  }
+
+  /** Number of cases moved from one worker to another. */
+  public int transfers() {
+    return transfers;
+  }
+
+  /** Every worker's load after the plan, in weighted cases. */
+  public Map<String, Double> loadAfter() {
+    return loadAfter;
+  }
+
+  /** The plan's cost, term by term. */
+  public Objective objective() {
+    return objective;
+  }
+
+  /** A proven lower bound on the objective of any plan for the request, if the allocator computed one. */
+  public OptionalDouble lowerBound() {
+    return lowerBound;
+  }
+
+  /**
+   * The relative gap to the lower bound: (objective − bound) ÷ |objective|, 0 when the plan is
+   * proven optimal; NaN when there is no bound. An objective of 0 with a bound of 0 has gap 0.
+   */
+  public double gap() {
+    if (lowerBound.isEmpty()) {
+      return Double.NaN;
+    }
+    double total = objective.total();
+    double diff = Math.max(0, total - lowerBound.getAsDouble());
+    return diff == 0 ? 0 : diff / Math.max(Math.abs(total), 1e-9);
+  }
+
+  /** Number of unallocated cases for each reason. */
+  public Map<Unallocated.Reason, Integer> unallocatedByReason() {
+    EnumMap<Unallocated.Reason, Integer> counts = new EnumMap<>(Unallocated.Reason.class);
+    unallocated.values().forEach(u -> counts.merge(u.reason(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** The highest load ÷ capacity over workers after the plan (utilisation). */
+  public double maxUtilisation() {
+    Organisation o = request.organisation();
+    double max = 0;
+    for (Map.Entry<String, Double> e : loadAfter.entrySet()) {
+      max = Math.max(max, e.getValue() / o.capacity(e.getKey()));
+    }
+    return max;
+  }
+
+  /**
+   * The organisation with the plan carried out on the request's day: each case with a new worker
+   * is transferred (recorded in its history), each case that loses its worker waits unallocated.
+   *
+   * @throws IllegalArgumentException if {@code organisation} is not the one the plan was made for
+   */
+  public Organisation apply(Organisation organisation) {
+    if (organisation != request.organisation() && !organisation.equals(request.organisation())) {
+      throw new IllegalArgumentException("the plan was made for another state of the organisation ("
+          + request.organisation() + "); make a new plan for " + organisation);
+    }
+    LocalDate on = request.on();
+    List<Case> changed = new ArrayList<>();
+    for (String id : request.caseIds()) {
+      Case c = organisation.caseById(id);
+      String worker = assignments.get(id);
+      Case after = worker == null ? c.unallocatedOn(on) : c.allocatedTo(worker, on);
+      if (after != c) {
+        changed.add(after);
+      }
+    }
+    return organisation.withCases(changed);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("AllocationPlan[").append(allocator).append(": ")
+        .append(assignments.size()).append(" placed, ").append(unallocated.size()).append(" unallocated");
+    Map<Unallocated.Reason, Integer> reasons = unallocatedByReason();
+    if (!reasons.isEmpty()) {
+      sb.append(" (");
+      reasons.forEach((r, n) -> sb.append(n).append(' ').append(r.label()).append(", "));
+      sb.setLength(sb.length() - 2);
+      sb.append(')');
+    }
+    sb.append(", ").append(transfers).append(transfers == 1 ? " transfer" : " transfers")
+        .append("; objective ").append(String.format(Locale.ROOT, "%.3f", objective.total()));
+    if (lowerBound.isPresent()) {
+      sb.append(String.format(Locale.ROOT, ", gap %.3f%%", 100 * gap()));
+    }
+    return sb.append(']').toString();
+  }
+}

@@ -1,0 +1,517 @@
+package org.caseload.core.allocation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.caseload.core.model.Allocation;
+import org.caseload.core.model.Case;
+import org.caseload.core.model.CapacityPolicy;
+import org.caseload.core.model.Organisation;
+import org.caseload.core.model.ProtectionBreach;
+import org.caseload.core.model.Role;
+import org.caseload.core.model.Team;
+import org.caseload.core.model.Worker;
+
+/**
+ * A request compiled for the allocators: workers as indices with capacity and fixed load,
+ * cases gathered into groups that must go to one worker (siblings), and for each group the
+ * workers the hard rules allow, apart from capacity. Every hard rule and every cost is computed
+ * here and only here, so that every strategy answers the same question. Immutable once built.
+ */
+final class AllocationProblem {
+  /** Loads may exceed capacity by this much (rounding of sums of weights). */
+  static final double EPS = 1e-9;
+
+  final AllocationRequest request;
+  final Organisation organisation;
+  final AllocationPolicy policy;
+
+  final List<Worker> workers;
+  final Map<String, Integer> workerIndex;
+  /** Capacity of each worker, weighted cases. */
+  final double[] capacity;
+  /** Load of each worker from open cases outside the request, weighted cases. */
+  final double[] fixedLoad;
+  private final String[] locality;
+  private final boolean[] anyLocality;
+
+  final List<Group> groups;
+
+  /** Cases that must go to one worker: one child, or siblings in the request. */
+  static final class Group {
+    final int index;
+    final List<Case> cases;
+    final double[] weights;
+    final double weight;
+    /** Per case, the index of its current worker, or -1. */
+    final int[] current;
+    /** Workers that may take the whole group (service, protections, siblings), ascending; capacity not checked. */
+    final int[] eligible;
+    /** Why no worker may take the group, when {@code eligible} is empty. */
+    final Unallocated noWorker;
+    /** Cost of leaving the whole group unallocated. */
+    final double unallocatedCost;
+    /** Workers who held a case of the group, or any of its family, before (ascending). */
+    final int[] previous;
+    /** Where the child lives, or null. */
+    final String locality;
+
+    Group(int index, List<Case> cases, double[] weights, int[] current, int[] eligible, Unallocated noWorker,
+        double unallocatedCost, int[] previous, String locality) {
+      this.index = index;
+      this.cases = List.copyOf(cases);
+      this.weights = weights;
+      double w = 0;
+      for (double x : weights) {
+        w += x;
+      }
+      this.weight = w;
+      this.current = current;
+      this.eligible = eligible;
+      this.noWorker = noWorker;
+      this.unallocatedCost = unallocatedCost;
+      this.previous = previous;
+      this.locality = locality;
+    }
+
+    /** Number of cases. */
+    int size() {
+      return cases.size();
+    }
+
+    /** True if {@code w} may take the group (capacity apart). */
+    boolean allows(int w) {
+      return Arrays.binarySearch(eligible, w) >= 0;
+    }
+
+    /** The worker holding every case of the group now, or -1 if they are not all with one worker. */
+    int holder() {
+      int h = current[0];
+      for (int c : current) {
+        if (c != h) {
+          return -1;
+        }
+      }
+      return h;
+    }
+  }
+
+  AllocationProblem(AllocationRequest request) {
+    this.request = request;
+    this.organisation = request.organisation();
+    this.policy = request.policy();
+    Organisation org = organisation;
+
+    workers = org.workers();
+    int m = workers.size();
+    workerIndex = new HashMap<>(m * 2);
+    capacity = new double[m];
+    fixedLoad = new double[m];
+    locality = new String[m];
+    anyLocality = new boolean[m];
+    Map<String, List<Integer>> byService = new LinkedHashMap<>();
+    for (int w = 0; w < m; w++) {
+      Worker worker = workers.get(w);
+      workerIndex.put(worker.id(), w);
+      Team team = org.team(worker.teamId());
+      capacity[w] = org.policyFor(team.serviceId()).capacity(worker);
+      locality[w] = team.locality();
+      anyLocality[w] = policy.anyLocality().contains(team.kind()) || team.locality() == null;
+      byService.computeIfAbsent(team.serviceId(), s -> new ArrayList<>()).add(w);
+    }
+
+    java.util.Set<String> requested = new java.util.HashSet<>(request.caseIds());
+    for (Case c : org.cases()) {
+      if (c.isAllocated() && !requested.contains(c.id())) {
+        fixedLoad[workerIndex.get(c.workerId())] += org.weight(c);
+      }
+    }
+
+    // Families in the request: their members in the request, and all their cases in the organisation.
+    Map<String, List<Case>> requestFamilies = new LinkedHashMap<>();
+    List<List<Case>> units = new ArrayList<>();
+    for (String id : request.caseIds()) {
+      Case c = org.caseById(id);
+      if (c.familyId() == null) {
+        units.add(List.of(c));
+      } else {
+        List<Case> members = requestFamilies.get(c.familyId());
+        if (members == null) {
+          members = new ArrayList<>();
+          requestFamilies.put(c.familyId(), members);
+          units.add(members);
+        }
+        members.add(c);
+      }
+    }
+    Map<String, List<Case>> wholeFamilies = new HashMap<>();
+    if (!requestFamilies.isEmpty()) {
+      for (Case c : org.cases()) {
+        if (c.familyId() != null && requestFamilies.containsKey(c.familyId())) {
+          wholeFamilies.computeIfAbsent(c.familyId(), f -> new ArrayList<>()).add(c);
+        }
+      }
+    }
+
+    Map<String, Eligibility> cache = new HashMap<>();
+    List<Group> gs = new ArrayList<>(units.size());
+    for (List<Case> unit : units) {
+      gs.add(group(gs.size(), unit, requested, wholeFamilies, byService, cache));
+    }
+    groups = List.copyOf(gs);
+  }
+
+  /** The workers a single case may go to, and why none if so. */
+  private record Eligibility(int[] workers, Unallocated none) {}
+
+  private Eligibility eligibility(Case c, Map<String, List<Integer>> byService, Map<String, Eligibility> cache) {
+    Role joint = null;
+    if (c.jointWorkerId() != null) {
+      joint = organisation.worker(c.jointWorkerId()).role();
+    }
+    String key = c.serviceId() + '\u0000' + c.category() + '\u0000' + c.court() + '\u0000' + joint;
+    Eligibility e = cache.get(key);
+    if (e != null) {
+      return e;
+    }
+    List<Integer> inService = new ArrayList<>();
+    for (Map.Entry<String, List<Integer>> s : byService.entrySet()) {
+      if (policy.covers(s.getKey(), c.serviceId())) {
+        inService.addAll(s.getValue());
+      }
+    }
+    if (inService.isEmpty()) {
+      e = new Eligibility(new int[0], new Unallocated(Unallocated.Reason.NO_WORKER_IN_SERVICE, 0,
+          "no team of service " + c.serviceId() + (policy.cover().containsKey(c.serviceId()) ? " or covering it" : "")
+              + " has a worker"));
+    } else {
+      int[] allowed = new int[inService.size()];
+      int n = 0;
+      Map<ProtectionBreach, Integer> excluded = new java.util.EnumMap<>(ProtectionBreach.class);
+      for (int w : inService) {
+        Worker worker = workers.get(w);
+        CapacityPolicy cp = organisation.policyFor(worker);
+        Role jointRole = worker.id().equals(c.jointWorkerId()) ? null : joint;
+        var breach = cp.breach(worker.role(), c, jointRole);
+        if (breach.isEmpty()) {
+          allowed[n++] = w;
+        } else {
+          excluded.merge(breach.get(), 1, Integer::sum);
+        }
+      }
+      allowed = Arrays.copyOf(allowed, n);
+      Arrays.sort(allowed);
+      Unallocated none = n > 0 ? null : new Unallocated(Unallocated.Reason.EXCLUDED_BY_ROLE_PROTECTION, 0,
+          "all " + inService.size() + " workers who may take " + c.category().label() + " cases of service "
+              + c.serviceId() + " are excluded: " + describe(excluded));
+      e = new Eligibility(allowed, none);
+    }
+    cache.put(key, e);
+    return e;
+  }
+
+  private static String describe(Map<ProtectionBreach, Integer> excluded) {
+    StringBuilder sb = new StringBuilder();
+    excluded.forEach((b, n) -> sb.append(sb.length() == 0 ? "" : "; ").append(n).append(" as ")
+        .append(b.description()));
+    return sb.toString();
+  }
+
+  private Group group(int index, List<Case> cases, java.util.Set<String> requested,
+      Map<String, List<Case>> wholeFamilies, Map<String, List<Integer>> byService, Map<String, Eligibility> cache) {
+    int k = cases.size();
+    double[] weights = new double[k];
+    int[] current = new int[k];
+    double unallocatedCost = 0;
+    int[] eligible = null;
+    Unallocated noWorker = null;
+    String childLocality = null;
+    java.util.TreeSet<Integer> previous = new java.util.TreeSet<>();
+    for (int i = 0; i < k; i++) {
+      Case c = cases.get(i);
+      weights[i] = organisation.weight(c);
+      current[i] = c.workerId() == null ? -1 : workerIndex.get(c.workerId());
+      unallocatedCost += policy.unallocatedCost(c.category());
+      if (childLocality == null) {
+        childLocality = c.locality();
+      }
+      addPrevious(c, previous);
+      Eligibility e = eligibility(c, byService, cache);
+      if (noWorker == null && e.none() != null) {
+        noWorker = e.none();
+      }
+      eligible = eligible == null ? e.workers() : intersect(eligible, e.workers());
+    }
+    if (noWorker == null && eligible.length == 0) {
+      noWorker = new Unallocated(Unallocated.Reason.NO_WORKER_FOR_WHOLE_SIBLING_GROUP, 0,
+          "no worker may hold all " + k + " siblings of family " + cases.get(0).familyId() + " together");
+    }
+    String family = cases.get(0).familyId();
+    if (family != null) {
+      // Siblings outside the request stay where they are: this group must join them.
+      java.util.TreeSet<Integer> anchors = new java.util.TreeSet<>();
+      for (Case sibling : wholeFamilies.getOrDefault(family, List.of())) {
+        if (!requested.contains(sibling.id()) && sibling.isOpen()) {
+          if (sibling.isAllocated()) {
+            anchors.add(workerIndex.get(sibling.workerId()));
+          }
+        }
+        addPrevious(sibling, previous);
+      }
+      if (!anchors.isEmpty() && noWorker == null) {
+        int[] a = anchors.stream().mapToInt(Integer::intValue).toArray();
+        eligible = intersect(eligible, a);
+        if (eligible.length == 0) {
+          List<String> names = new ArrayList<>();
+          anchors.forEach(w -> names.add(workers.get(w).id()));
+          noWorker = new Unallocated(Unallocated.Reason.SIBLINGS_WORKER_CANNOT_TAKE, 0,
+              "siblings of family " + family + " are held by " + String.join(", ", names)
+                  + ", who may not hold " + (k == 1 ? "this case" : "these " + k + " cases"));
+        }
+      }
+    }
+    if (noWorker != null) {
+      eligible = new int[0];
+    }
+    return new Group(index, cases, weights, current, eligible, noWorker, unallocatedCost,
+        previous.stream().mapToInt(Integer::intValue).toArray(), childLocality);
+  }
+
+  private void addPrevious(Case c, java.util.Set<Integer> previous) {
+    for (Allocation a : c.history()) {
+      Integer w = workerIndex.get(a.workerId());
+      if (w != null) {
+        previous.add(w);
+      }
+    }
+  }
+
+  private static int[] intersect(int[] a, int[] b) {
+    int[] out = new int[Math.min(a.length, b.length)];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        out[n++] = a[i];
+        i++;
+        j++;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  // ---------------------------------------------------------------- costs
+
+  /** Number of workers. */
+  int workerCount() {
+    return workers.size();
+  }
+
+  /** True if a worker carrying {@code load} can take {@code add} more weighted cases. */
+  boolean fits(int w, double load, double add) {
+    return load + add <= capacity[w] + EPS;
+  }
+
+  /** Transfer cost of placing group {@code g} with worker {@code w}. */
+  double transferCost(Group g, int w) {
+    int moved = 0;
+    for (int c : g.current) {
+      if (c >= 0 && c != w) {
+        moved++;
+      }
+    }
+    return moved * policy.transferCost();
+  }
+
+  /** Continuity bonus (a cost of 0 or less) of placing group {@code g} with worker {@code w}. */
+  double continuityCost(Group g, int w) {
+    if (Arrays.binarySearch(g.previous, w) < 0) {
+      return 0;
+    }
+    int earned = 0;
+    for (int c : g.current) {
+      if (c != w) {
+        earned++;
+      }
+    }
+    return -earned * policy.continuityBonus();
+  }
+
+  /** Locality cost of placing group {@code g} with worker {@code w}. */
+  double localityCost(Group g, int w) {
+    if (g.locality == null || anyLocality[w] || g.locality.equals(locality[w])) {
+      return 0;
+    }
+    return g.size() * policy.localityMismatchCost();
+  }
+
+  /** Every cost of placing {@code g} with {@code w} except balance. */
+  double placementCost(Group g, int w) {
+    return transferCost(g, w) + continuityCost(g, w) + localityCost(g, w);
+  }
+
+  /** Balance cost of worker {@code w} carrying {@code load}: weight × (load² − fixed²) ÷ capacity. */
+  double balanceCost(int w, double load) {
+    double f = fixedLoad[w];
+    return policy.balanceWeight() * (load * load - f * f) / capacity[w];
+  }
+
+  /** Change in balance cost when a worker carrying {@code load} takes {@code add} more (negative to remove). */
+  double balanceDelta(int w, double load, double add) {
+    double after = load + add;
+    return policy.balanceWeight() * (after * after - load * load) / capacity[w];
+  }
+
+  /** The loads that an assignment gives ({@code assign[g]} = worker index or -1). */
+  double[] loads(int[] assign) {
+    double[] load = fixedLoad.clone();
+    for (Group g : groups) {
+      if (assign[g.index] >= 0) {
+        load[assign[g.index]] += g.weight;
+      }
+    }
+    return load;
+  }
+
+  /**
+   * The objective of an assignment, term by term.
+   *
+   * @throws IllegalStateException if it breaks a hard rule: a worker not allowed, or over capacity
+   */
+  Objective evaluate(int[] assign) {
+    check(assign);
+    double unallocated = 0;
+    double transfers = 0;
+    double continuity = 0;
+    double localityCost = 0;
+    for (Group g : groups) {
+      int w = assign[g.index];
+      if (w < 0) {
+        unallocated += g.unallocatedCost;
+      } else {
+        transfers += transferCost(g, w);
+        continuity += continuityCost(g, w);
+        localityCost += localityCost(g, w);
+      }
+    }
+    double[] load = loads(assign);
+    double balance = 0;
+    for (int w = 0; w < load.length; w++) {
+      if (load[w] != fixedLoad[w]) {
+        balance += balanceCost(w, load[w]);
+      }
+    }
+    return new Objective(unallocated, transfers, continuity, balance, localityCost);
+  }
+
+  /** Throws if the assignment breaks a hard rule. */
+  void check(int[] assign) {
+    if (assign.length != groups.size()) {
+      throw new IllegalStateException("assignment has " + assign.length + " entries for " + groups.size() + " groups");
+    }
+    for (Group g : groups) {
+      int w = assign[g.index];
+      if (w >= 0 && !g.allows(w)) {
+        throw new IllegalStateException("group of case " + g.cases.get(0).id() + " may not go to worker "
+            + workers.get(w).id());
+      }
+    }
+    double[] load = loads(assign);
+    for (int w = 0; w < load.length; w++) {
+      if (load[w] > capacity[w] + EPS && load[w] > fixedLoad[w] + EPS) {
+        throw new IllegalStateException("worker " + workers.get(w).id() + " would carry " + load[w]
+            + " weighted cases, over capacity " + capacity[w]);
+      }
+    }
+  }
+
+  /** The plan of an assignment; {@code lowerBound} is a proven bound on the objective, if known. */
+  AllocationPlan plan(String allocator, int[] assign, OptionalDouble lowerBound) {
+    Objective objective = evaluate(assign);
+    double[] load = loads(assign);
+    Map<String, String> placed = new LinkedHashMap<>();
+    Map<String, Unallocated> unallocated = new LinkedHashMap<>();
+    int transfers = 0;
+    for (Group g : groups) {
+      int w = assign[g.index];
+      if (w >= 0) {
+        for (int i = 0; i < g.size(); i++) {
+          placed.put(g.cases.get(i).id(), workers.get(w).id());
+          if (g.current[i] >= 0 && g.current[i] != w) {
+            transfers++;
+          }
+        }
+      } else {
+        Unallocated why = reason(g, load);
+        for (Case c : g.cases) {
+          unallocated.put(c.id(), why);
+        }
+      }
+    }
+    Map<String, Double> loadAfter = new LinkedHashMap<>();
+    for (int w = 0; w < load.length; w++) {
+      loadAfter.put(workers.get(w).id(), load[w]);
+    }
+    return new AllocationPlan(allocator, request, placed, unallocated, transfers, loadAfter, objective, lowerBound);
+  }
+
+  /** Why a group was left unallocated, given the final loads. */
+  Unallocated reason(Group g, double[] load) {
+    if (g.noWorker != null) {
+      return g.noWorker;
+    }
+    double bestFree = Double.NEGATIVE_INFINITY;
+    int best = -1;
+    for (int w : g.eligible) {
+      double free = capacity[w] - load[w];
+      if (free > bestFree) {
+        bestFree = free;
+        best = w;
+      }
+    }
+    if (bestFree + EPS >= g.weight) {
+      return new Unallocated(Unallocated.Reason.SEARCH_LIMIT, 0, "worker " + workers.get(best).id() + " had room ("
+          + round(bestFree) + " weighted cases) but the search stopped before using it");
+    }
+    double shortfall = g.weight - Math.max(0, bestFree);
+    if (g.size() > 1) {
+      boolean eachFits = true;
+      for (double x : g.weights) {
+        boolean fits = false;
+        for (int w : g.eligible) {
+          if (capacity[w] - load[w] + EPS >= x) {
+            fits = true;
+            break;
+          }
+        }
+        eachFits &= fits;
+      }
+      if (eachFits) {
+        return new Unallocated(Unallocated.Reason.SIBLING_GROUP_TOO_HEAVY, shortfall, g.size() + " siblings weigh "
+            + round(g.weight) + " weighted cases together; the most any of " + g.eligible.length
+            + " eligible workers has free is " + round(Math.max(0, bestFree)));
+      }
+    }
+    return new Unallocated(Unallocated.Reason.EVERY_ELIGIBLE_WORKER_FULL, shortfall, "the case"
+        + (g.size() > 1 ? "s weigh " : " weighs ") + round(g.weight) + " weighted cases; the most any of "
+        + g.eligible.length + " eligible workers has free is " + round(Math.max(0, bestFree)));
+  }
+
+  private static String round(double x) {
+    return String.format(java.util.Locale.ROOT, "%.2f", x);
+  }
+
+  @Override
+  public String toString() {
+    return "AllocationProblem[" + groups.size() + " groups, " + workers.size() + " workers]";
+  }
+}
