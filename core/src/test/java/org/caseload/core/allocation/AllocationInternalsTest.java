@@ -10,8 +10,10 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.caseload.core.Fixtures;
 import org.caseload.core.Generators;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ class AllocationInternalsTest {
           int[] greedy = GreedyAllocator.assign(problem);
           for (Part part : Part.split(problem)) {
             int[] start = part.localise(greedy);
-            int[] at = LocalSearch.improve(part, start, Long.MAX_VALUE, Long.MAX_VALUE);
+            int[] at = LocalSearch.improve(part, start, 10_000_000, Long.MAX_VALUE); // finite: a cycling search fails
             String where = part + " of " + request + "\n" + Fixtures.dump(request.organisation());
             assertTrue(part.feasible(at), "infeasible: " + where);
             double cost = part.objective(at);
@@ -87,6 +89,46 @@ class AllocationInternalsTest {
             }
           }
         });
+  }
+
+  @Test
+  void branchAndBoundFindsTheOptimumFromAPoorStartAndTheBoundIsNeverAboveIt() {
+    AtomicInteger checked = new AtomicInteger();
+    qt().withFixedSeed(71L).withExamples(250)
+        .forAll(longs().all(), integers().between(0, 2), integers().between(0, 1000))
+        .checkAssert((seed, kind, pick) -> {
+          AllocationRequest request = OptimisingAllocatorPropertiesTest.tightRequest(seed, kind, pick);
+          AllocationProblem problem = new AllocationProblem(request);
+          OptionalDouble exact = Exhaustive.optimum(problem, 50_000);
+          if (exact.isEmpty()) {
+            return;
+          }
+          checked.incrementAndGet();
+          String where = request + "\n" + Fixtures.dump(request.organisation());
+          int[] assign = new int[problem.groups.size()];
+          Arrays.fill(assign, -1);
+          int[] greedy = GreedyAllocator.assign(problem);
+          double bound = 0;
+          boolean[] inPart = new boolean[assign.length];
+          for (Part part : Part.split(problem)) {
+            int[] nothing = new int[part.size()];
+            Arrays.fill(nothing, -1);
+            int[] best = BranchAndBound.solve(part, nothing, Long.MAX_VALUE);
+            part.store(best, assign);
+            bound += LowerBound.of(part, part.localise(greedy), OptimisingAllocator.BOUND_PASSES);
+            for (int g : part.groups) {
+              inPart[g] = true;
+            }
+          }
+          for (AllocationProblem.Group g : problem.groups) {
+            bound += inPart[g.index] ? 0 : g.unallocatedCost;
+          }
+          double optimum = exact.getAsDouble();
+          double tol = Exhaustive.tolerance(optimum);
+          assertEquals(optimum, problem.evaluate(assign).total(), tol, "branch and bound: " + where);
+          assertTrue(bound <= optimum + tol, "bound " + bound + " above the optimum " + optimum + ": " + where);
+        });
+    assertTrue(checked.get() >= 150, "too few small requests checked: " + checked);
   }
 
   @Test
