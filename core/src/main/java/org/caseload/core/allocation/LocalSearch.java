@@ -34,15 +34,26 @@ final class LocalSearch {
   private final Part part;
   private final int n;
   private final int[] at;
+  /** Position of each group's worker among its options (-1 when unallocated). */
+  private final int[] atK;
   private final double[] load;
   private final int[][] members;
   private final int[] count;
   private final int[] pos;
   private final int[] order;
+  /** Per group: the least cost of any option, the option giving it, and the least of any other. */
+  private final double[] least;
+  private final int[] leastAt;
+  private final double[] second;
+  /** Balance weight, for the bound on what a swap can gain in balance. */
+  private final double beta;
   private long budget;
   private final long deadline;
   private long sinceClock;
   private boolean stopped;
+  /** The least {@link #leaveFloor} of any placed group at the start of the swap phase, and the heaviest group. */
+  private double minFloor;
+  private final double maxWeight;
   private int[] byFree;
   private int byFreeCount;
 
@@ -54,6 +65,10 @@ final class LocalSearch {
     this.part = part;
     this.n = part.size();
     this.at = start.clone();
+    this.atK = new int[n];
+    for (int g = 0; g < n; g++) {
+      atK[g] = at[g] < 0 ? -1 : part.optionIndex(g, at[g]);
+    }
     this.load = part.loads(at);
     int m = part.workerCount();
     members = new int[m][4];
@@ -79,8 +94,45 @@ final class LocalSearch {
     for (int i = 0; i < n; i++) {
       order[i] = o[i];
     }
+    least = new double[n];
+    leastAt = new int[n];
+    second = new double[n];
+    for (int g = 0; g < n; g++) {
+      least[g] = Double.POSITIVE_INFINITY;
+      second[g] = Double.POSITIVE_INFINITY;
+      leastAt[g] = -1;
+      double[] c = part.cost[g];
+      for (int k = 0; k < c.length; k++) {
+        if (c[k] < least[g]) {
+          second[g] = least[g];
+          least[g] = c[k];
+          leastAt[g] = part.options[g][k];
+        } else if (c[k] < second[g]) {
+          second[g] = c[k];
+        }
+      }
+    }
+    beta = part.problem.policy.balanceWeight();
+    double heaviest = 0;
+    for (double x : part.weight) {
+      heaviest = Math.max(heaviest, x);
+    }
+    maxWeight = heaviest;
     this.budget = budget;
     this.deadline = deadline;
+  }
+
+  /**
+   * How much more than its current cost group g would pay at the cheapest other worker, costs
+   * apart from balance (≤ 0 for an unallocated group, which any worker may suit).
+   */
+  private double leaveFloor(int g) {
+    int w = at[g];
+    if (w < 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double other = leastAt[g] == w ? second[g] : least[g];
+    return other - current(g);
   }
 
   /** The improved local assignment; {@code start} must be feasible. */
@@ -106,6 +158,12 @@ final class LocalSearch {
         int g = order[i];
         if (at[g] < 0 && part.options[g].length > 0) {
           changed |= eject(g);
+        }
+      }
+      minFloor = Double.POSITIVE_INFINITY;
+      for (int g = 0; g < n; g++) {
+        if (at[g] >= 0) {
+          minFloor = Math.min(minFloor, leaveFloor(g));
         }
       }
       for (int i = 0; i < n && !stopped; i++) {
@@ -142,13 +200,22 @@ final class LocalSearch {
   /** Cost of taking group {@code g} off its worker (or out of unallocated): its cost and balance change. */
   private double leaving(int g) {
     int w = at[g];
-    return w < 0 ? -part.unallocatedCost[g] : -part.cost(g, w) + part.balanceDelta(w, load[w], -part.weight[g]);
+    return w < 0 ? -part.unallocatedCost[g] : -current(g) + part.balanceDelta(w, load[w], -part.weight[g]);
   }
 
   private boolean relocate(int g) {
     double a = part.weight[g];
     int cur = at[g];
     double out = leaving(g);
+    if (cur >= 0) {
+      // Taking load on never lowers a worker's balance cost, so no other worker can do better
+      // than the cheapest other option's cost, and leaving it unallocated costs its cost.
+      double floor = Math.min(leaveFloor(g), part.unallocatedCost[g] - current(g));
+      if (floor + (out + current(g)) >= -MIN_GAIN) {
+        spend();
+        return false;
+      }
+    }
     int best = Integer.MIN_VALUE;
     double bestDelta = -MIN_GAIN;
     if (cur >= 0 && spend()) {
@@ -186,7 +253,14 @@ final class LocalSearch {
   private boolean swap(int g) {
     int w1 = at[g];
     double a = part.weight[g];
-    double cg1 = part.cost(g, w1);
+    double floorG = leaveFloor(g);
+    // A swap changes balance by at least -2 x balance weight x |a - b| x utilisation, and
+    // utilisation is at most 1 on workers who take groups: skip g when no partner can pay for it.
+    if (floorG + minFloor - 2 * beta * (a + maxWeight) * (1 + 1e-6) >= -MIN_GAIN) {
+      spend();
+      return false;
+    }
+    double cg1 = current(g);
     int[] opts = part.options[g];
     // The most attractive other workers for g, by what moving there would cost if they had room.
     int[] target = new int[SWAP_TARGETS];
@@ -223,15 +297,18 @@ final class LocalSearch {
         if (!spend()) {
           break;
         }
+        double b = part.weight[h];
+        if (floorG + leaveFloor(h) - 2 * beta * Math.abs(a - b) * (1 + 1e-6) >= -MIN_GAIN) {
+          continue;
+        }
         int j = part.optionIndex(h, w1);
         if (j < 0) {
           continue;
         }
-        double b = part.weight[h];
         if (!part.fits(w1, load[w1] - a, b) || !part.fits(w2, load[w2] - b, a)) {
           continue;
         }
-        double d = cg2 - cg1 + part.cost[h][j] - part.cost(h, w2)
+        double d = cg2 - cg1 + part.cost[h][j] - current(h)
             + part.balanceDelta(w1, load[w1], b - a) + part.balanceDelta(w2, load[w2], a - b);
         if (d < bestDelta) {
           bestDelta = d;
@@ -276,7 +353,7 @@ final class LocalSearch {
         if (!spend() || !part.fits(w, load[w] - b, a)) {
           continue;
         }
-        double base = in - part.cost(h, w) + part.balanceDelta(w, load[w], a - b);
+        double base = in - current(h) + part.balanceDelta(w, load[w], a - b);
         double d = base + part.unallocatedCost[h];
         if (d < bestDelta) {
           bestDelta = d;
@@ -318,7 +395,7 @@ final class LocalSearch {
         if (!spend() || !part.fits(w, load[w] - b, a)) {
           continue;
         }
-        double base = in - part.cost(h, w) + part.balanceDelta(w, load[w], a - b);
+        double base = in - current(h) + part.balanceDelta(w, load[w], a - b);
         for (int r = 0; r < byFreeCount && free(byFree[r]) + most + AllocationProblem.EPS >= b && !stopped; r++) {
           int w2 = byFree[r];
           if (w2 == w || !spend()) {
@@ -336,7 +413,7 @@ final class LocalSearch {
             if (!spend() || !part.fits(w2, load[w2] - c, b)) {
               continue;
             }
-            double base3 = base2 - part.cost(k2, w2) + part.balanceDelta(w2, load[w2], b - c);
+            double base3 = base2 - current(k2) + part.balanceDelta(w2, load[w2], b - c);
             if (base3 + part.unallocatedCost[k2] < -MIN_GAIN) {
               move(k2, -1);
               move(h, w2);
@@ -362,6 +439,11 @@ final class LocalSearch {
       }
     }
     return false;
+  }
+
+  /** Cost of group g where it is now. */
+  private double current(int g) {
+    return atK[g] < 0 ? part.unallocatedCost[g] : part.cost[g][atK[g]];
   }
 
   private double free(int w) {
@@ -401,6 +483,7 @@ final class LocalSearch {
       pos[last] = i;
     }
     at[g] = w;
+    atK[g] = w < 0 ? -1 : part.optionIndex(g, w);
     if (w >= 0) {
       load[w] += part.weight[g];
       add(g, w);
