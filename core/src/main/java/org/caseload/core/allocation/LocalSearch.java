@@ -3,8 +3,8 @@ package org.caseload.core.allocation;
 import java.util.Arrays;
 
 /**
- * Improves an assignment of a part by moves evaluated in constant time from the change they
- * make (delta evaluation), accepting only moves that lower the objective, until none does
+ * Improves an assignment of a part by moves evaluated from the change they make (delta
+ * evaluation), accepting only moves that lower the objective, until none does
  * (a local optimum) or the budget of evaluated moves is spent.
  *
  * <p>Rounds of three phases, over the groups in a fixed order (highest cost of leaving
@@ -15,7 +15,8 @@ import java.util.Arrays;
  *   <li><b>ejection chains</b> for each group left unallocated: it takes the place of a group of
  *       a full worker, which moves to another worker with room (depth 2), or to a full worker
  *       whose group in turn moves to one with room (depth 3), or is left unallocated when that
- *       costs less;
+ *       costs less; failing that, <b>gathering room</b> at one worker from the scraps of room
+ *       of many (see {@link #consolidate});
  *   <li><b>swap</b> each group with a group of one of the few workers it would most like to
  *       move to, when both fit after.
  * </ol>
@@ -30,6 +31,10 @@ final class LocalSearch {
 
   /** How many of its most attractive workers a group tries to swap into. */
   static final int SWAP_TARGETS = 3;
+  /** Workers with most room at which room is gathered for a group, how many steps at most, and from how many workers. */
+  static final int CONSOLIDATE_TARGETS = 3;
+  static final int CONSOLIDATE_STEPS = 12;
+  static final int GATHER_FROM = 40;
 
   private final Part part;
   private final int n;
@@ -154,10 +159,19 @@ final class LocalSearch {
         }
         changed |= improved;
       }
+      double failedWeight = Double.POSITIVE_INFINITY;
       for (int i = 0; i < n && !stopped; i++) {
         int g = order[i];
         if (at[g] < 0 && part.options[g].length > 0) {
-          changed |= eject(g);
+          if (eject(g)) {
+            changed = true;
+          } else if (part.weight[g] < failedWeight) {
+            if (consolidate(g)) {
+              changed = true;
+            } else {
+              failedWeight = part.weight[g]; // a heavier group would fail too
+            }
+          }
         }
       }
       minFloor = Double.POSITIVE_INFINITY;
@@ -435,6 +449,129 @@ final class LocalSearch {
               }
             }
           }
+        }
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- gathering room
+
+  /**
+   * For an unallocated group g that no short ejection chain places: gathers room at one of its
+   * workers T (those with most room first) by moving T's groups out, one step at a time, each
+   * step the one that frees most room at T: a group of T relocated to a worker with room for it,
+   * or swapped for a lighter group of a worker with room for the difference. When T has room for
+   * g, g goes there; the whole sequence is kept if it lowers the objective (it costs some balance
+   * and gains the cost of leaving g unallocated), and undone otherwise.
+   */
+  private boolean consolidate(int g) {
+    double a = part.weight[g];
+    sortByFreeRoom();
+    int tries = 0;
+    int[] targets = new int[CONSOLIDATE_TARGETS];
+    for (int r = 0; r < byFreeCount && tries < CONSOLIDATE_TARGETS; r++) {
+      if (part.optionIndex(g, byFree[r]) >= 0) {
+        targets[tries++] = byFree[r];
+      }
+    }
+    for (int t = 0; t < tries && !stopped; t++) {
+      int target = targets[t];
+      // undo log: group, worker it came from
+      int[] logGroup = new int[2 * CONSOLIDATE_STEPS];
+      int[] logFrom = new int[2 * CONSOLIDATE_STEPS];
+      int logged = 0;
+      double delta = 0;
+      for (int step = 0; step < CONSOLIDATE_STEPS && !part.fits(target, load[target], a) && !stopped; step++) {
+        sortByFreeRoom();
+        int bestX = -1;
+        int bestO = -1;
+        int bestY = -1;
+        double bestFreed = 0;
+        double bestCost = Double.POSITIVE_INFINITY;
+        int[] mem = members[target];
+        for (int i = 0; i < count[target]; i++) {
+          int x = mem[i];
+          double ax = part.weight[x];
+          double outX = -current(x);
+          for (int r = 0; r < Math.min(byFreeCount, GATHER_FROM); r++) {
+            int o = byFree[r];
+            double freeO = free(o);
+            if (o == target || freeO <= 0 || !spend()) {
+              continue;
+            }
+            int kx = part.optionIndex(x, o);
+            if (kx < 0) {
+              continue;
+            }
+            if (part.fits(o, load[o], ax)) {
+              double cost = outX + part.cost[x][kx] + part.balanceDelta(target, load[target], -ax)
+                  + part.balanceDelta(o, load[o], ax);
+              if (ax > bestFreed || (ax == bestFreed && cost < bestCost)) {
+                bestFreed = ax;
+                bestCost = cost;
+                bestX = x;
+                bestO = o;
+                bestY = -1;
+              }
+              continue;
+            }
+            int[] memO = members[o];
+            for (int j = 0; j < count[o]; j++) {
+              int y = memO[j];
+              double ay = part.weight[y];
+              double freed = ax - ay;
+              if (freed <= bestFreed - 1e-12 || !part.fits(o, load[o] - ay, ax)) {
+                continue;
+              }
+              int ky = part.optionIndex(y, target);
+              if (ky < 0) {
+                continue;
+              }
+              double cost = outX + part.cost[x][kx] - current(y) + part.cost[y][ky]
+                  + part.balanceDelta(target, load[target], -freed) + part.balanceDelta(o, load[o], freed);
+              if (freed > bestFreed + 1e-12 || cost < bestCost) {
+                bestFreed = freed;
+                bestCost = cost;
+                bestX = x;
+                bestO = o;
+                bestY = y;
+              }
+            }
+          }
+        }
+        if (bestX < 0) {
+          break;
+        }
+        delta += bestCost;
+        logGroup[logged] = bestX;
+        logFrom[logged++] = target;
+        if (bestY >= 0) {
+          logGroup[logged] = bestY;
+          logFrom[logged++] = bestO;
+          move(bestY, -1);
+          move(bestX, bestO);
+          move(bestY, target);
+        } else {
+          move(bestX, bestO);
+        }
+      }
+      if (part.fits(target, load[target], a)) {
+        int k = part.optionIndex(g, target);
+        double insert = part.cost[g][k] - part.unallocatedCost[g] + part.balanceDelta(target, load[target], a);
+        if (delta + insert < -MIN_GAIN) {
+          move(g, target);
+          return true;
+        }
+      }
+      // Undo: take every moved group out, then put each back where it first was (a group may
+      // have moved twice: into the target in a swap, then out again).
+      for (int i = logged - 1; i >= 0; i--) {
+        move(logGroup[i], -1);
+      }
+      for (int i = 0; i < logged; i++) {
+        if (at[logGroup[i]] < 0) {
+          move(logGroup[i], logFrom[i]);
         }
       }
     }

@@ -184,8 +184,11 @@ public final class OptimisingAllocator implements Allocator {
   }
 
   /**
-   * As {@link #fillByValue(Part)}; with {@code tight}, each group goes to its option with the
-   * least room left that still fits it (best fit), which packs closest when capacity is short.
+   * As {@link #fillByValue(Part)}; with {@code tight}, a packing for when capacity is short: the
+   * groups that fit by value per weighted case (a fractional knapsack up to the room of the part)
+   * are placed heaviest first, each with the worker that has least room left after taking it
+   * (first fit decreasing, best fit), then the others in value order where they still fit.
+   * Heaviest first leaves the small groups to fill the gaps, so little room is wasted.
    */
   static int[] fillByValue(Part part, boolean tight) {
     int n = part.size();
@@ -203,30 +206,59 @@ public final class OptimisingAllocator implements Allocator {
       return c != 0 ? c : Integer.compare(x, y);
     });
     double[] load = new double[part.workerCount()];
+    double room = 0;
     for (int w = 0; w < load.length; w++) {
       load[w] = part.fixedLoad(w);
+      room += Math.max(0, part.capacity(w) - load[w]);
     }
     int[] at = new int[n];
     Arrays.fill(at, -1);
-    for (int g : order) {
-      double a = part.weight[g];
-      double best = tight ? Double.POSITIVE_INFINITY : part.unallocatedCost[g];
-      int[] opts = part.options[g];
-      for (int k = 0; k < opts.length; k++) {
-        int w = opts[k];
-        if (part.fits(w, load[w], a)) {
-          double c = tight ? part.capacity(w) - load[w] - a : part.cost[g][k] + part.balanceDelta(w, load[w], a);
-          if (c < best) {
-            best = c;
-            at[g] = w;
-          }
+    if (tight) {
+      List<Integer> first = new java.util.ArrayList<>();
+      double taken = 0;
+      for (int g : order) {
+        if (taken + part.weight[g] <= room) {
+          first.add(g);
+          taken += part.weight[g];
         }
       }
-      if (at[g] >= 0) {
-        load[at[g]] += a;
+      first.sort((x, y) -> {
+        int c = Double.compare(part.weight[y], part.weight[x]);
+        if (c == 0) {
+          c = Double.compare(density[y], density[x]);
+        }
+        return c != 0 ? c : Integer.compare(x, y);
+      });
+      for (int g : first) {
+        place(part, g, at, load, true);
+      }
+    }
+    for (int g : order) {
+      if (at[g] < 0) {
+        place(part, g, at, load, tight);
       }
     }
     return at;
+  }
+
+  /** Places g with its best option that fits (tightest room after, or cheapest), if any. */
+  private static void place(Part part, int g, int[] at, double[] load, boolean tight) {
+    double a = part.weight[g];
+    double best = tight ? Double.POSITIVE_INFINITY : part.unallocatedCost[g];
+    int[] opts = part.options[g];
+    for (int k = 0; k < opts.length; k++) {
+      int w = opts[k];
+      if (part.fits(w, load[w], a)) {
+        double c = tight ? part.capacity(w) - load[w] - a : part.cost[g][k] + part.balanceDelta(w, load[w], a);
+        if (c < best) {
+          best = c;
+          at[g] = w;
+        }
+      }
+    }
+    if (at[g] >= 0) {
+      load[at[g]] += a;
+    }
   }
 
   private static Duration checkedLimit(Duration limit) {

@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,13 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.caseload.core.Fixtures;
 import org.caseload.core.Generators;
+import org.caseload.core.model.CapacityPolicy;
+import org.caseload.core.model.Case;
+import org.caseload.core.model.Organisation;
+import org.caseload.core.model.Role;
+import org.caseload.core.model.Worker;
+import org.caseload.core.synthetic.Mix;
+import org.caseload.core.synthetic.SyntheticOrganisations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,6 +137,58 @@ class AllocationInternalsTest {
           assertTrue(bound <= optimum + tol, "bound " + bound + " above the optimum " + optimum + ": " + where);
         });
     assertTrue(checked.get() >= 150, "too few small requests checked: " + checked);
+  }
+
+  @Test
+  void localSearchStaysLegalAndNeverWorsensWhenCapacityIsShort() {
+    // Synthetic authorities with every case waiting and capacity cut to 100% and 110% of the
+    // demand: ejection chains and gathering room (several moves undone when they do not pay)
+    // run throughout. The allocator would fall back to its start on an illegal result; this
+    // checks the local search itself.
+    int gathered = 0;
+    for (long seed = 1; seed <= 3; seed++) {
+      for (double demand : new double[] {1.0, 1.1}) {
+        AllocationRequest request = coldStart(SyntheticOrganisations.generate(60, 900, Mix.DEFAULT, seed), demand);
+        AllocationProblem problem = new AllocationProblem(request);
+        for (Part part : Part.split(problem)) {
+          int[] start = OptimisingAllocator.fillByValue(part, true);
+          int[] at = LocalSearch.improve(part, start, 5_000_000, Long.MAX_VALUE);
+          String where = part + ", seed " + seed + ", demand " + demand;
+          assertTrue(part.feasible(at), "illegal: " + where);
+          assertTrue(part.objective(at) <= part.objective(start) + 1e-9, "worse than its start: " + where);
+          int before = 0;
+          int after = 0;
+          for (int g = 0; g < at.length; g++) {
+            before += start[g] < 0 ? 1 : 0;
+            after += at[g] < 0 ? 1 : 0;
+          }
+          gathered += before - after;
+        }
+      }
+    }
+    assertTrue(gathered > 0, "the local search placed no group its start left unallocated");
+  }
+
+  /** Every open case of {@code org} waiting, with capacity per FTE scaled so that weight ÷ capacity = {@code demand}. */
+  static AllocationRequest coldStart(Organisation org, double demand) {
+    double weight = 0;
+    double capacity = 0;
+    for (Case c : org.openCases()) {
+      weight += org.weight(c);
+    }
+    for (Worker w : org.workers()) {
+      capacity += org.capacity(w.id());
+    }
+    CapacityPolicy policy = org.capacityPolicy();
+    for (Role role : Role.values()) {
+      policy = policy.withCapacityPerFte(role, policy.capacityPerFte().get(role) * weight / capacity / demand);
+    }
+    Organisation scaled = org.withCapacityPolicy(policy);
+    List<Case> waiting = new ArrayList<>();
+    for (Case c : scaled.openCases()) {
+      waiting.add(c.unallocatedOn(scaled.asOf()));
+    }
+    return AllocationRequest.unallocated(scaled.withCases(waiting), scaled.asOf(), AllocationPolicy.defaults());
   }
 
   @Test
