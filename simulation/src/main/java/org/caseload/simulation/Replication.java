@@ -102,6 +102,8 @@ final class Replication {
     double waitingSince = Double.NaN;
     boolean open = true;
     boolean queued;
+    /** The stage's time waits for a worker (see {@link Stage#startsOnAllocation()}). */
+    boolean clockWaits;
 
     SimCase(int serial, long entity, RandomGenerator rng) {
       this.serial = serial;
@@ -195,7 +197,11 @@ final class Replication {
       }
       Stage stage = pathway.stages().get(sc.stage);
       if (stage != null) {
-        calendar.schedule(stage.duration().sample(sc.rng), STAGE_END, sc.serial);
+        if (stage.startsOnAllocation() && sc.worker < 0) {
+          sc.clockWaits = true;
+        } else {
+          calendar.schedule(stage.duration().sample(sc.rng), STAGE_END, sc.serial);
+        }
       }
     }
     arrivals = pathway.noFurtherAction() >= 1 ? new double[0]
@@ -278,7 +284,10 @@ final class Replication {
     c.stage = stage.category();
     c.service = serviceIndex.get(stage.serviceId());
     c.weight = servicePolicy[c.service].weight(c.stage, c.complexity);
-    calendar.schedule(now + stage.duration().sample(c.rng), STAGE_END, c.serial);
+    c.clockWaits = stage.startsOnAllocation();
+    if (!c.clockWaits) {
+      calendar.schedule(now + stage.duration().sample(c.rng), STAGE_END, c.serial);
+    }
   }
 
   private void endStage(SimCase c) {
@@ -384,6 +393,10 @@ final class Replication {
     c.lastWorker = w;
     c.waitingSince = Double.NaN;
     load[w] += c.weight;
+    if (c.clockWaits) {
+      c.clockWaits = false;
+      calendar.schedule(now + pathway.stage(c.stage).duration().sample(c.rng), STAGE_END, c.serial);
+    }
   }
 
   private void take(SimCase c) {

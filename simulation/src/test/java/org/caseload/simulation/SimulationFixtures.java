@@ -35,10 +35,14 @@ final class SimulationFixtures {
     return b.build();
   }
 
-  /** Poisson referrals at {@code lambda} a week; each is one child-in-need stage, exponential with mean 1/mu weeks. */
-  static DemandModel mm(double lambda, double mu) {
+  /**
+   * Poisson referrals at {@code lambda} a week; each is one child-in-need stage, exponential with
+   * mean 1/mu weeks, whose time runs from entry ({@code startsOnAllocation} false: an M/M/∞ clock)
+   * or from allocation (true: a queue, served only by a worker).
+   */
+  static DemandModel mm(double lambda, double mu, boolean startsOnAllocation) {
     Stage stage = new Stage(CaseCategory.CHILD_IN_NEED, "s", new DurationDistribution.Exponential(1 / mu),
-        java.util.List.of(Stage.Exit.close(1)));
+        java.util.List.of(Stage.Exit.close(1)), startsOnAllocation);
     return new DemandModel(new ReferralRate.Constant(lambda), new Pathway(0, CaseCategory.CHILD_IN_NEED,
         Map.of(CaseCategory.CHILD_IN_NEED, stage), 0, new DurationDistribution.Fixed(1)));
   }

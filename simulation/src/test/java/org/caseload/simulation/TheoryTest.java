@@ -19,7 +19,7 @@ class TheoryTest {
   void openCasesMatchLittlesLaw() {
     double lambda = 20;
     double mu = 0.1;
-    Scenario scenario = Scenario.builder(SimulationFixtures.oneService(4, 1e6), SimulationFixtures.mm(lambda, mu))
+    Scenario scenario = Scenario.builder(SimulationFixtures.oneService(4, 1e6), SimulationFixtures.mm(lambda, mu, false))
         .name("M/M/infinity").horizonWeeks(300).build();
     SimulationResult result = Simulation.builder(scenario).replications(40).seed(7).build().run();
     SummaryStatistics perReplication = new SummaryStatistics();
@@ -43,7 +43,7 @@ class TheoryTest {
   /** Cases are conserved: open now = open at the start + opened − closed, every week. */
   @Test
   void casesAreConserved() {
-    Scenario scenario = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2))
+    Scenario scenario = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2, false))
         .horizonWeeks(80).build();
     ReplicationResult r = Simulation.run(scenario, 3);
     for (int w = 0; w < r.weeks(); w++) {
@@ -57,7 +57,7 @@ class TheoryTest {
   /** The same seed gives the same result with one thread or several. */
   @Test
   void resultsDoNotDependOnThreads() {
-    Scenario scenario = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2))
+    Scenario scenario = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2, false))
         .horizonWeeks(60).build();
     SimulationResult one = Simulation.builder(scenario).replications(12).threads(1).seed(9).build().run();
     SimulationResult four = Simulation.builder(scenario).replications(12).threads(4).seed(9).build().run();
@@ -72,9 +72,9 @@ class TheoryTest {
   /** Common random numbers: a policy change that does not touch demand leaves every referral and stage unchanged. */
   @Test
   void scenariosDifferingInPolicyShareTheirReferrals() {
-    Scenario onArrival = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2))
+    Scenario onArrival = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2, false))
         .horizonWeeks(60).build();
-    Scenario weekly = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2))
+    Scenario weekly = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2, false))
         .horizonWeeks(60).allocationTiming(Scenario.AllocationTiming.WEEKLY_MEETING).build();
     ReplicationResult a = Simulation.run(onArrival, 5);
     ReplicationResult b = Simulation.run(weekly, 5);
@@ -87,5 +87,49 @@ class TheoryTest {
       differs |= a.value(Measure.UNALLOCATED, "s", w) != b.value(Measure.UNALLOCATED, "s", w);
     }
     assertTrue(differs, "the allocation timing does change who waits");
+  }
+
+  /**
+   * c workers who can each hold exactly one case, Poisson arrivals, exponential durations and a
+   * first-come queue: an M/M/c queue. The mean number waiting must match the Erlang C formula,
+   * Lq = C(c, a) ρ / (1 − ρ) with a = λ/μ and ρ = a/c, within the simulation's 99% interval.
+   */
+  @Test
+  void waitingCasesMatchErlangC() {
+    int c = 5;
+    double lambda = 4;
+    double mu = 1;
+    Scenario scenario = Scenario.builder(SimulationFixtures.oneService(c, 1), SimulationFixtures.mm(lambda, mu, true))
+        .name("M/M/5").horizonWeeks(2000).build();
+    SimulationResult result = Simulation.builder(scenario).replications(20).seed(11).build().run();
+    SummaryStatistics perReplication = new SummaryStatistics();
+    for (ReplicationResult r : result.replications()) {
+      double[] waiting = r.series(Measure.UNALLOCATED, "s");
+      double sum = 0;
+      for (int w = 50; w < waiting.length; w++) {
+        sum += waiting[w];
+      }
+      perReplication.addValue(sum / (waiting.length - 50));
+    }
+    double expected = erlangCQueueLength(c, lambda / mu);
+    double t = new TDistribution(perReplication.getN() - 1).inverseCumulativeProbability(0.995);
+    double half = t * perReplication.getStandardDeviation() / Math.sqrt(perReplication.getN());
+    assertTrue(Math.abs(perReplication.getMean() - expected) <= half,
+        "mean waiting " + perReplication.getMean() + " +- " + half + " should cover Erlang C " + expected);
+    assertTrue(half < 0.1 * expected, "tight enough: " + half);
+  }
+
+  /** Mean queue length of M/M/c with offered load a = λ/μ erlangs. */
+  static double erlangCQueueLength(int c, double a) {
+    double rho = a / c;
+    double term = 1;
+    double sum = 1;
+    for (int k = 1; k < c; k++) {
+      term *= a / k;
+      sum += term;
+    }
+    double last = term * a / c / (1 - rho);
+    double probWait = last / (sum + last);
+    return probWait * rho / (1 - rho);
   }
 }

@@ -13,8 +13,12 @@ import org.caseload.core.validation.Problems;
  * @param serviceId the service that holds cases at this stage
  * @param duration time spent at this stage, weeks
  * @param exits where cases go when the stage ends; probabilities sum to 1 (within 0.001)
+ * @param startsOnAllocation whether the stage's time only starts when a worker takes the case
+ *     (work that cannot progress without a worker, such as an assessment); otherwise it runs from
+ *     the day the case enters the stage, worker or not (a plan's length)
  */
-public record Stage(CaseCategory category, String serviceId, DurationDistribution duration, List<Exit> exits) {
+public record Stage(CaseCategory category, String serviceId, DurationDistribution duration, List<Exit> exits,
+    boolean startsOnAllocation) {
 
   /**
    * A way out of a stage.
@@ -57,6 +61,11 @@ public record Stage(CaseCategory category, String serviceId, DurationDistributio
     }
     p.throwIfErrors("stage");
     exits = List.copyOf(exits);
+  }
+
+  /** A stage whose time runs from the day a case enters it, worker or not. */
+  public static Stage of(CaseCategory category, String serviceId, DurationDistribution duration, List<Exit> exits) {
+    return new Stage(category, serviceId, duration, exits, false);
   }
 
   /** Where a case goes when this stage ends: the next stage, or null when it closes. */
