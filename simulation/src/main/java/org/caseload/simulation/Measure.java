@@ -8,8 +8,16 @@ public enum Measure {
   UNALLOCATED("cases"),
   /** Weighted load held by the service's workers. */
   WEIGHTED_LOAD("weighted cases"),
-  /** FTE of the service's workers in post. */
+  /** FTE of the service's workers in post (agency included). */
   FTE_IN_POST("FTE"),
+  /** Headcount of the service's workers in post. */
+  HEADCOUNT("workers"),
+  /** FTE of the service's agency workers. */
+  AGENCY_FTE("FTE"),
+  /** FTE of the service's newly qualified workers. */
+  NEWLY_QUALIFIED_FTE("FTE"),
+  /** Posts of the service with no worker of their own (covered by agency or not). */
+  VACANT_POSTS("posts"),
   /** Weighted load ÷ FTE in post (NaN with no FTE). */
   CASELOAD_PER_FTE("weighted cases per FTE"),
   /** Mean time the service's unallocated cases have waited so far (NaN with none waiting). */

@@ -4,6 +4,7 @@ import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.model.Organisation;
 import org.caseload.core.validation.Problems;
 import org.caseload.simulation.demand.DemandModel;
+import org.caseload.simulation.workforce.WorkforceModel;
 
 /**
  * What to simulate: a starting organisation, where work comes from, how it is allocated, and for
@@ -12,13 +13,15 @@ import org.caseload.simulation.demand.DemandModel;
  * @param name a name for reports
  * @param organisation the organisation on the first day (its {@code asOf})
  * @param demand referrals and their pathway
+ * @param workforce leaving, recruitment, agency cover, progression, sickness and cohorts
  * @param horizonWeeks how many weeks to simulate, at least 1
  * @param allocationPolicy the costs and cover rules allocation follows
  * @param allocationTiming when new and waiting cases are allocated
  * @param transferAtStageChange whether a case changes worker when it changes stage (true), or the
  *     worker follows the child while they may hold the new stage and have room (false)
  */
-public record Scenario(String name, Organisation organisation, DemandModel demand, int horizonWeeks,
+public record Scenario(String name, Organisation organisation, DemandModel demand, WorkforceModel workforce,
+    int horizonWeeks,
     AllocationPolicy allocationPolicy, AllocationTiming allocationTiming, boolean transferAtStageChange) {
 
   /** When allocation happens. */
@@ -34,10 +37,17 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     p.requiredText(name, "name");
     p.required(organisation, "organisation");
     p.required(demand, "demand");
+    p.required(workforce, "workforce");
     p.check(horizonWeeks >= 1, "horizonWeeks", "must be at least 1 week but was " + horizonWeeks);
     p.required(allocationPolicy, "allocationPolicy");
     p.required(allocationTiming, "allocationTiming");
     p.throwIfErrors("scenario");
+    for (int i = 0; i < workforce.cohorts().size(); i++) {
+      String team = workforce.cohorts().get(i).teamId();
+      if (organisation.findTeam(team).isEmpty()) {
+        p.error("workforce.cohorts[" + i + "].team", "refers to unknown team \"" + team + "\"");
+      }
+    }
     if (demand != null && organisation != null) {
       demand.pathway().stages().forEach((category, stage) -> {
         if (organisation.findService(stage.serviceId()).isEmpty()) {
@@ -60,6 +70,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
   public static final class Builder {
     private final Organisation organisation;
     private final DemandModel demand;
+    private WorkforceModel workforce = WorkforceModel.defaults();
     private String name = "scenario";
     private int horizonWeeks = 52;
     private AllocationPolicy allocationPolicy = AllocationPolicy.defaults();
@@ -73,6 +84,12 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
 
     public Builder name(String value) {
       name = value;
+      return this;
+    }
+
+    /** How the workforce changes (default {@link WorkforceModel#defaults()}). */
+    public Builder workforce(WorkforceModel model) {
+      workforce = model;
       return this;
     }
 
@@ -99,7 +116,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     }
 
     public Scenario build() {
-      return new Scenario(name, organisation, demand, horizonWeeks, allocationPolicy, allocationTiming,
+      return new Scenario(name, organisation, demand, workforce, horizonWeeks, allocationPolicy, allocationTiming,
           transferAtStageChange);
     }
   }

@@ -20,7 +20,7 @@ class TheoryTest {
     double lambda = 20;
     double mu = 0.1;
     Scenario scenario = Scenario.builder(SimulationFixtures.oneService(4, 1e6), SimulationFixtures.mm(lambda, mu, false))
-        .name("M/M/infinity").horizonWeeks(300).build();
+        .workforce(org.caseload.simulation.workforce.WorkforceModel.staticWorkforce()).name("M/M/infinity").horizonWeeks(300).build();
     SimulationResult result = Simulation.builder(scenario).replications(40).seed(7).build().run();
     SummaryStatistics perReplication = new SummaryStatistics();
     for (ReplicationResult r : result.replications()) {
@@ -44,7 +44,7 @@ class TheoryTest {
   @Test
   void casesAreConserved() {
     Scenario scenario = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2, false))
-        .horizonWeeks(80).build();
+        .workforce(org.caseload.simulation.workforce.WorkforceModel.staticWorkforce()).horizonWeeks(80).build();
     ReplicationResult r = Simulation.run(scenario, 3);
     for (int w = 0; w < r.weeks(); w++) {
       assertEquals(r.total(Measure.OPEN_CASES, 0) + r.total(Measure.OPENED, w) - r.total(Measure.CLOSED, w),
@@ -58,7 +58,7 @@ class TheoryTest {
   @Test
   void resultsDoNotDependOnThreads() {
     Scenario scenario = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2, false))
-        .horizonWeeks(60).build();
+        .workforce(org.caseload.simulation.workforce.WorkforceModel.staticWorkforce()).horizonWeeks(60).build();
     SimulationResult one = Simulation.builder(scenario).replications(12).threads(1).seed(9).build().run();
     SimulationResult four = Simulation.builder(scenario).replications(12).threads(4).seed(9).build().run();
     for (int r = 0; r < 12; r++) {
@@ -73,9 +73,9 @@ class TheoryTest {
   @Test
   void scenariosDifferingInPolicyShareTheirReferrals() {
     Scenario onArrival = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2, false))
-        .horizonWeeks(60).build();
+        .workforce(org.caseload.simulation.workforce.WorkforceModel.staticWorkforce()).horizonWeeks(60).build();
     Scenario weekly = Scenario.builder(SimulationFixtures.oneService(3, 5), SimulationFixtures.mm(6, 0.2, false))
-        .horizonWeeks(60).allocationTiming(Scenario.AllocationTiming.WEEKLY_MEETING).build();
+        .workforce(org.caseload.simulation.workforce.WorkforceModel.staticWorkforce()).horizonWeeks(60).allocationTiming(Scenario.AllocationTiming.WEEKLY_MEETING).build();
     ReplicationResult a = Simulation.run(onArrival, 5);
     ReplicationResult b = Simulation.run(weekly, 5);
     assertEquals(java.util.Arrays.toString(a.series(Measure.REFERRALS, "s")),
@@ -100,7 +100,7 @@ class TheoryTest {
     double lambda = 4;
     double mu = 1;
     Scenario scenario = Scenario.builder(SimulationFixtures.oneService(c, 1), SimulationFixtures.mm(lambda, mu, true))
-        .name("M/M/5").horizonWeeks(2000).build();
+        .workforce(org.caseload.simulation.workforce.WorkforceModel.staticWorkforce()).name("M/M/5").horizonWeeks(2000).build();
     SimulationResult result = Simulation.builder(scenario).replications(20).seed(11).build().run();
     SummaryStatistics perReplication = new SummaryStatistics();
     for (ReplicationResult r : result.replications()) {
