@@ -25,6 +25,7 @@ import org.caseload.simulation.demand.Pathway;
 import org.caseload.simulation.demand.Stage;
 import org.caseload.simulation.random.RandomStreams;
 import org.caseload.simulation.random.StreamKind;
+import org.caseload.simulation.restructure.Restructure;
 import org.caseload.simulation.workforce.WorkforceModel;
 
 /**
@@ -69,11 +70,13 @@ final class Replication {
   private static final int SICK_START = 10;
   private static final int SICK_END = 11;
   private static final int COHORT = 12;
+  private static final int RESTRUCTURE = 13;
 
   private static final long STARTING_CASES = 1L << 40;
   private static final long RECRUITS = 1L << 41;
   private static final long COVERS = 1L << 42;
   private static final long COHORTS = 1L << 43;
+  private static final long RESTRUCTURES = 1L << 44;
 
   private final Scenario scenario;
   private final Organisation org;
@@ -89,9 +92,12 @@ final class Replication {
   private final CapacityPolicy[] servicePolicy;
   private final List<Team> teams;
   private final Map<String, Integer> teamIndex = new HashMap<>();
-  private final int[] teamService;
+  private int[] teamService;
   /** For each team's service, the services whose cases its workers may take. */
   private final int[][] serviceCovers;
+  /** Whether workers of service s may take cases of service t. */
+  private final boolean[][] mayCover;
+  private final Map<String, Integer> startingWorkers = new HashMap<>();
 
   // workers, in growable parallel arrays
   private int workerCount;
@@ -118,6 +124,10 @@ final class Replication {
   private int[] postHolder = new int[16];
   private int[] postCover = new int[16];
   private int[] postVacancies = new int[16];
+  /** The post no longer exists (its team was dissolved, or it was cut); nobody is recruited to it. */
+  private boolean[] postRemoved = new boolean[16];
+  /** The post is not to be covered by agency workers any more. */
+  private boolean[] postNoCover = new boolean[16];
 
   // cases
   private final List<SimCase> cases = new ArrayList<>();
@@ -195,16 +205,18 @@ final class Replication {
           .thenComparingInt(c -> c.serial)));
     }
     serviceCovers = new int[sCount][];
+    mayCover = new boolean[sCount][sCount];
     for (int s = 0; s < sCount; s++) {
       IntList mine = new IntList();
       for (int t = 0; t < sCount; t++) {
         if (policy.covers(services.get(s), services.get(t))) {
           mine.add(t);
+          mayCover[s][t] = true;
         }
       }
       serviceCovers[s] = Arrays.copyOf(mine.items, mine.size);
     }
-    teams = org.teams();
+    teams = new ArrayList<>(org.teams());
     teamService = new int[teams.size()];
     for (int t = 0; t < teams.size(); t++) {
       teamIndex.put(teams.get(t).id(), t);
@@ -234,6 +246,10 @@ final class Replication {
       int post = newPost(teamIndex.get(w.teamId()), w.role(), w.contract(), w.fte());
       double weeksIn = ChronoUnit.DAYS.between(w.start(), org.asOf()) / 7.0;
       workerIndex.put(w.id(), join(post, w.role(), w.contract(), w.fte(), i, false, weeksIn));
+    }
+    startingWorkers.putAll(workerIndex);
+    for (int k = 0; k < scenario.restructures().size(); k++) {
+      calendar.schedule(scenario.restructures().get(k).week(), RESTRUCTURE, k);
     }
     int startingCases = 0;
     for (Case c : org.cases()) {
@@ -293,6 +309,7 @@ final class Replication {
         case SICK_START -> sickStart(subject);
         case SICK_END -> sickEnd(subject);
         case COHORT -> cohort(subject);
+        case RESTRUCTURE -> restructure(subject);
         default -> throw new IllegalStateException("unknown event kind " + kind);
       }
     }
@@ -315,6 +332,8 @@ final class Replication {
       postHolder = Arrays.copyOf(postHolder, n);
       postCover = Arrays.copyOf(postCover, n);
       postVacancies = Arrays.copyOf(postVacancies, n);
+      postRemoved = Arrays.copyOf(postRemoved, n);
+      postNoCover = Arrays.copyOf(postNoCover, n);
     }
     int p = postCount++;
     postTeam[p] = team;
@@ -408,12 +427,12 @@ final class Replication {
     releaseCases(w);
     if (isCover[w]) {
       postCover[post] = -1;
-      if (postHolder[post] < 0) {
+      if (postHolder[post] < 0 && !postRemoved[post]) {
         considerCover(post);
       }
     } else {
       postHolder[post] = -1;
-      if (workforce.replaceLeavers()) {
+      if (workforce.replaceLeavers() && !postRemoved[post]) {
         int vacancy = postVacancies[post]++;
         RandomGenerator r = streams.stream(replication, StreamKind.RECRUITMENT, ((long) post << 20) + vacancy);
         calendar.schedule(now + workforce.recruitmentWeeks().get(postContract[post]).sample(r), RECRUIT, post);
@@ -427,7 +446,7 @@ final class Replication {
 
   /** With the cover share's probability, schedules agency cover of a vacant post. */
   private void considerCover(int post) {
-    if (!workforce.replaceLeavers() || workforce.agencyCoverShare() <= 0) {
+    if (!workforce.replaceLeavers() || workforce.agencyCoverShare() <= 0 || postNoCover[post]) {
       return;
     }
     RandomGenerator r = streams.stream(replication, StreamKind.RECRUITMENT,
@@ -438,7 +457,7 @@ final class Replication {
   }
 
   private void recruit(int post) {
-    if (postHolder[post] >= 0) {
+    if (postHolder[post] >= 0 || postRemoved[post]) {
       return;
     }
     int cover = postCover[post];
@@ -451,7 +470,7 @@ final class Replication {
   }
 
   private void cover(int post) {
-    if (postHolder[post] >= 0 || postCover[post] >= 0) {
+    if (postHolder[post] >= 0 || postCover[post] >= 0 || postRemoved[post] || postNoCover[post]) {
       return;
     }
     long entity = COVERS + ((long) post << 20) + postVacancies[post];
@@ -487,7 +506,11 @@ final class Replication {
 
   private void cohort(int k) {
     WorkforceModel.Cohort c = workforce.cohorts().get(k);
-    int team = teamIndex.get(c.teamId());
+    Integer found = teamIndex.get(c.teamId());
+    if (found == null) {
+      return; // the team was dissolved
+    }
+    int team = found;
     int occurrence = c.everyWeeks() == 0 ? 0 : (int) Math.round((now - c.firstWeek()) / c.everyWeeks());
     for (int i = 0; i < c.count(); i++) {
       int post = newPost(team, c.role(), c.contract(), c.fte());
@@ -497,6 +520,80 @@ final class Replication {
       calendar.schedule(now + c.everyWeeks(), COHORT, k);
     }
     allocateIfOnArrival(teamService[team]);
+  }
+
+  private void restructure(int k) {
+    Restructure r = scenario.restructures().get(k);
+    long base = RESTRUCTURES + ((long) k << 24);
+    if (r instanceof Restructure.DissolveTeam d) {
+      int team = teamIndex.remove(d.teamId());
+      for (int p = 0; p < postCount; p++) {
+        if (postTeam[p] == team) {
+          postRemoved[p] = true;
+        }
+      }
+      for (int w = 0; w < workerCount; w++) {
+        if (active[w] && postTeam[workerPost[w]] == team) {
+          depart(w);
+        }
+      }
+    } else if (r instanceof Restructure.CreateTeam c) {
+      int team = addTeam(c.team());
+      int i = 0;
+      for (Restructure.Staffing st : c.staffing()) {
+        for (int n = 0; n < st.count(); n++) {
+          join(newPost(team, st.role(), st.contract(), st.fte()), st.role(), st.contract(), st.fte(), base + i++, false, 0);
+        }
+      }
+      allocateIfOnArrival(teamService[team]);
+    } else if (r instanceof Restructure.MoveWorker m) {
+      int w = startingWorkers.get(m.workerId());
+      if (active[w]) {
+        int team = teamIndex.get(m.toTeamId());
+        postTeam[workerPost[w]] = team;
+        workerService[w] = teamService[team];
+        capacity[w] = servicePolicy[workerService[w]].capacityPerFte().get(role[w]) * fte[w];
+        for (int s : serviceCovers[workerService[w]]) {
+          coveredBy.get(s).add(w);
+        }
+        allocateIfOnArrival(workerService[w]);
+      }
+    } else if (r instanceof Restructure.ReleaseAgency a) {
+      Integer team = a.teamId() == null ? null : teamIndex.get(a.teamId());
+      int released = 0;
+      for (int w = workerCount - 1; w >= 0 && (a.count() < 0 || released < a.count()); w--) {
+        if (!active[w] || contract[w] != Contract.AGENCY || (team != null && postTeam[workerPost[w]] != team)) {
+          continue;
+        }
+        int post = workerPost[w];
+        if (isCover[w]) {
+          postNoCover[post] = true;
+        } else if (a.recruitPermanent()) {
+          postContract[post] = Contract.PERMANENT;
+          postNoCover[post] = true;
+        } else {
+          postRemoved[post] = true;
+        }
+        depart(w);
+        released++;
+      }
+    } else if (r instanceof Restructure.Hire h) {
+      int team = teamIndex.get(h.teamId());
+      Restructure.Staffing st = h.staffing();
+      for (int n = 0; n < st.count(); n++) {
+        join(newPost(team, st.role(), st.contract(), st.fte()), st.role(), st.contract(), st.fte(), base + n, false, 0);
+      }
+      allocateIfOnArrival(teamService[team]);
+    }
+  }
+
+  private int addTeam(Team team) {
+    int t = teams.size();
+    teams.add(team);
+    teamIndex.put(team.id(), t);
+    teamService = Arrays.copyOf(teamService, t + 1);
+    teamService[t] = serviceIndex.get(team.serviceId());
+    return t;
   }
 
   private void allocateIfOnArrival(int workerServiceIndex) {
@@ -635,7 +732,7 @@ final class Replication {
     IntList candidates = coveredBy.get(c.service);
     for (int i = 0; i < candidates.size; i++) {
       int w = candidates.items[i];
-      if (!active[w] || absent[w] || !mayHold(w, c) || !fits(w, c)) {
+      if (!active[w] || absent[w] || !mayCover[workerService[w]][c.service] || !mayHold(w, c) || !fits(w, c)) {
         continue;
       }
       double cost = policy.balanceDelta(load[w], c.weight, capacity[w])
@@ -725,7 +822,7 @@ final class Replication {
     }
     double[] vacant = values[Measure.VACANT_POSTS.ordinal()][week];
     for (int p = 0; p < postCount; p++) {
-      if (postHolder[p] < 0) {
+      if (postHolder[p] < 0 && !postRemoved[p]) {
         vacant[teamService[postTeam[p]]]++;
       }
     }
