@@ -142,6 +142,8 @@ final class Replication {
   private final long[] referrals;
   private final long[] opened;
   private final long[] closed;
+  private final double[] cost;
+  private final Map<String, Integer> departedWorkers = new HashMap<>();
 
   /** A case as the engine tracks it. */
   private static final class SimCase {
@@ -160,6 +162,43 @@ final class Replication {
     boolean queued;
     /** The stage's time waits for a worker (see {@link Stage#startsOnAllocation()}). */
     boolean clockWaits;
+    /** Who has held the case and from when (weeks): workers as indices, leavers before the start as negatives. */
+    int[] spellWorker = new int[2];
+    double[] spellStart = new double[2];
+    int spells;
+
+    void addSpell(int worker, double start) {
+      if (spells == spellWorker.length) {
+        spellWorker = Arrays.copyOf(spellWorker, spells * 2);
+        spellStart = Arrays.copyOf(spellStart, spells * 2);
+      }
+      spellWorker[spells] = worker;
+      spellStart[spells] = start;
+      spells++;
+    }
+
+    /** Different workers whose time with the case overlaps the 52 weeks to {@code now}. */
+    int workersInYear(double now) {
+      int distinct = 0;
+      for (int i = 0; i < spells; i++) {
+        double end = i + 1 < spells ? spellStart[i + 1] : now;
+        if (end <= now - 52 && i + 1 < spells) {
+          continue;
+        }
+        boolean seen = false;
+        for (int j = 0; j < i; j++) {
+          double endJ = spellStart[j + 1];
+          if (spellWorker[j] == spellWorker[i] && endJ > now - 52) {
+            seen = true;
+            break;
+          }
+        }
+        if (!seen) {
+          distinct++;
+        }
+      }
+      return distinct;
+    }
 
     SimCase(int serial, long entity, RandomGenerator rng) {
       this.serial = serial;
@@ -228,6 +267,7 @@ final class Replication {
     referrals = new long[sCount];
     opened = new long[sCount];
     closed = new long[sCount];
+    cost = new double[sCount];
   }
 
   ReplicationResult run() {
@@ -262,7 +302,17 @@ final class Replication {
       sc.complexity = c.complexity();
       sc.court = c.court();
       sc.weight = servicePolicy[sc.service].weight(sc.stage, sc.complexity);
+      for (org.caseload.core.model.Allocation a : c.history()) {
+        if (a.isCurrent()) {
+          break;
+        }
+        Integer known = workerIndex.get(a.workerId());
+        int id = known != null ? known : -1 - departedWorkers.computeIfAbsent(a.workerId(), k -> departedWorkers.size());
+        sc.addSpell(id, -weeksBefore(a.from()));
+      }
       if (c.isAllocated()) {
+        sc.lastWorker = workerIndex.get(c.workerId());
+        sc.addSpell(sc.lastWorker, -weeksBefore(c.history().get(c.history().size() - 1).from()));
         give(sc, workerIndex.get(c.workerId()));
       } else {
         sc.waitingSince = -weeksBefore(c.unallocatedSince());
@@ -757,6 +807,9 @@ final class Replication {
     if (c.lastWorker >= 0 && c.lastWorker != w) {
       transfers[c.service]++;
     }
+    if (c.lastWorker != w) {
+      c.addSpell(w, now);
+    }
     c.worker = w;
     c.lastWorker = w;
     c.waitingSince = Double.NaN;
@@ -791,9 +844,13 @@ final class Replication {
     double[] open = values[Measure.OPEN_CASES.ordinal()][week];
     double[] unallocated = values[Measure.UNALLOCATED.ordinal()][week];
     double[] wait = values[Measure.MEAN_WAIT.ordinal()][week];
+    double[] threePlus = values[Measure.THREE_OR_MORE_WORKERS.ordinal()][week];
     for (SimCase c : cases) {
       if (c.open) {
         open[c.service]++;
+        if (c.workersInYear(now) >= 3) {
+          threePlus[c.service]++;
+        }
         if (c.worker < 0) {
           unallocated[c.service]++;
           wait[c.service] += now - c.waitingSince;
@@ -810,6 +867,10 @@ final class Replication {
         continue;
       }
       int s = workerService[w];
+      if (week > 0) {
+        // The week just ended, priced at the staffing of its last instant.
+        cost[s] += scenario.costs().perWeek(contract[w], role[w], fte[w]);
+      }
       loadBy[s] += load[w];
       fteBy[s] += fte[w];
       head[s]++;
@@ -828,6 +889,8 @@ final class Replication {
     }
     for (int s = 0; s < sCount; s++) {
       wait[s] = unallocated[s] == 0 ? Double.NaN : wait[s] / unallocated[s];
+      threePlus[s] = open[s] == 0 ? Double.NaN : threePlus[s] / open[s];
+      values[Measure.COST.ordinal()][week][s] = cost[s];
       values[Measure.CASELOAD_PER_FTE.ordinal()][week][s] = fteBy[s] == 0 ? Double.NaN : loadBy[s] / fteBy[s];
       values[Measure.TRANSFERS.ordinal()][week][s] = transfers[s];
       values[Measure.REFERRALS.ordinal()][week][s] = referrals[s];

@@ -11,6 +11,7 @@ import org.caseload.core.validation.Problems;
 import org.caseload.core.validation.Suggestions;
 import org.caseload.simulation.demand.DemandModel;
 import org.caseload.simulation.restructure.Restructure;
+import org.caseload.simulation.workforce.CostModel;
 import org.caseload.simulation.workforce.WorkforceModel;
 
 /**
@@ -21,6 +22,7 @@ import org.caseload.simulation.workforce.WorkforceModel;
  * @param organisation the organisation on the first day (its {@code asOf})
  * @param demand referrals and their pathway
  * @param workforce leaving, recruitment, agency cover, progression, sickness and cohorts
+ * @param costs what workers cost, by contract and role
  * @param horizonWeeks how many weeks to simulate, at least 1
  * @param allocationPolicy the costs and cover rules allocation follows
  * @param allocationTiming when new and waiting cases are allocated
@@ -30,7 +32,7 @@ import org.caseload.simulation.workforce.WorkforceModel;
  *     then in the order given; held here in that order)
  */
 public record Scenario(String name, Organisation organisation, DemandModel demand, WorkforceModel workforce,
-    int horizonWeeks,
+    CostModel costs, int horizonWeeks,
     AllocationPolicy allocationPolicy, AllocationTiming allocationTiming, boolean transferAtStageChange,
     List<Restructure> restructures) {
 
@@ -48,6 +50,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     p.required(organisation, "organisation");
     p.required(demand, "demand");
     p.required(workforce, "workforce");
+    p.required(costs, "costs");
     p.check(horizonWeeks >= 1, "horizonWeeks", "must be at least 1 week but was " + horizonWeeks);
     p.required(allocationPolicy, "allocationPolicy");
     p.required(allocationTiming, "allocationTiming");
@@ -135,6 +138,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     private final Organisation organisation;
     private final DemandModel demand;
     private WorkforceModel workforce = WorkforceModel.defaults();
+    private CostModel costs = CostModel.defaults();
     private String name = "scenario";
     private int horizonWeeks = 52;
     private AllocationPolicy allocationPolicy = AllocationPolicy.defaults();
@@ -155,6 +159,12 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     /** How the workforce changes (default {@link WorkforceModel#defaults()}). */
     public Builder workforce(WorkforceModel model) {
       workforce = model;
+      return this;
+    }
+
+    /** What workers cost (default {@link CostModel#defaults()}). */
+    public Builder costs(CostModel model) {
+      costs = model;
       return this;
     }
 
@@ -187,7 +197,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     }
 
     public Scenario build() {
-      return new Scenario(name, organisation, demand, workforce, horizonWeeks, allocationPolicy, allocationTiming,
+      return new Scenario(name, organisation, demand, workforce, costs, horizonWeeks, allocationPolicy, allocationTiming,
           transferAtStageChange, restructures);
     }
   }
