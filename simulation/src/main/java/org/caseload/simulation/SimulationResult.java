@@ -178,6 +178,57 @@ public final class SimulationResult {
   }
 
   /**
+   * The result as JSON: the scenario's name, the seed, the number of replications, the
+   * probability of meeting each service's target, and the rows of {@link #rows()} (NaN as null).
+   */
+  public String toJson() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("scenario", scenario.name());
+      g.writeNumberField("seed", seed);
+      g.writeNumberField("replications", replications.size());
+      g.writeNumberField("horizonWeeks", scenario.horizonWeeks());
+      g.writeObjectFieldStart("probabilityOfMeetingTarget");
+      for (String service : replications.get(0).services()) {
+        number(g, service, probabilityOfMeetingTarget(service));
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("rows");
+      for (Row r : rows()) {
+        g.writeStartObject();
+        g.writeNumberField("week", r.week());
+        g.writeStringField("date", r.date().toString());
+        g.writeStringField("service", r.service());
+        g.writeStringField("measure", r.measure().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("unit", r.measure().unit());
+        number(g, "mean", r.mean());
+        number(g, "p10", r.p10());
+        number(g, "p50", r.p50());
+        number(g, "p90", r.p90());
+        number(g, "halfWidth95", r.halfWidth95());
+        g.writeNumberField("n", r.n());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void number(com.fasterxml.jackson.core.JsonGenerator g, String field, double v)
+      throws java.io.IOException {
+    if (Double.isNaN(v)) {
+      g.writeNullField(field);
+    } else {
+      g.writeNumberField(field, v);
+    }
+  }
+
+  /**
    * A table for people: for each service at the horizon, the median and 10th–90th percentile
    * range of the main measures, and the probability of meeting its target.
    */

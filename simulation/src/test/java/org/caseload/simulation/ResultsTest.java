@@ -75,4 +75,29 @@ class ResultsTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> Comparison.of(base, otherSeed));
     assertEquals("error: seed must be the same for a paired comparison but was 3 and 4", e.problems().get(0).toString());
   }
+
+  @Test
+  void runsUntilTheIntervalIsNarrowEnough() {
+    Scenario scenario = Scenario.builder(withTarget(10, 10, SimulationFixtures.START.plusWeeks(50)),
+        SimulationFixtures.mm(10, 0.1, false)).workforce(WorkforceModel.staticWorkforce()).horizonWeeks(60).build();
+    SimulationResult r = Simulation.builder(scenario).replications(5).seed(2)
+        .untilPrecision(new Simulation.Precision(Measure.OPEN_CASES, "s", 60, 2.0, 500)).build().run();
+    double half = r.halfWidth(Measure.OPEN_CASES, "s", 60, 0.95);
+    assertTrue(half <= 2.0, "half-width " + half);
+    assertTrue(r.replications().size() > 5 && r.replications().size() <= 500, "ran " + r.replications().size());
+    SimulationResult again = Simulation.builder(scenario).replications(5).seed(2).threads(1)
+        .untilPrecision(new Simulation.Precision(Measure.OPEN_CASES, "s", 60, 2.0, 500)).build().run();
+    assertEquals(r.replications().size(), again.replications().size(), "the stopping point does not depend on threads");
+  }
+
+  @Test
+  void jsonHoldsTheRowsAndTargetProbabilities() throws Exception {
+    SimulationResult r = run(withTarget(10, 10, SimulationFixtures.START.plusWeeks(50)), 10, 1, 10);
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.toJson());
+    assertEquals("lambda 10.0", json.get("scenario").asText());
+    assertEquals(10, json.get("replications").asInt());
+    assertEquals(61 * Measure.values().length, json.get("rows").size());
+    assertEquals(r.probabilityOfMeetingTarget("s"), json.get("probabilityOfMeetingTarget").get("s").asDouble(), 1e-12);
+    assertTrue(json.get("rows").get(0).get("p10").isNumber());
+  }
 }
