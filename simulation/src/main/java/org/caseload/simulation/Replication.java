@@ -135,6 +135,9 @@ final class Replication {
   private double[] arrivals;
   private double now;
   private long events;
+  /** Whether every allocation is checked against the hard rules as it is made (for tests). */
+  private boolean checking;
+  private boolean started;
 
   // records
   private final double[][][] values;
@@ -144,6 +147,7 @@ final class Replication {
   private final long[] closed;
   private final double[] cost;
   private final Map<String, Integer> departedWorkers = new HashMap<>();
+  private final List<List<SimCase>> families = new ArrayList<>();
 
   /** A case as the engine tracks it. */
   private static final class SimCase {
@@ -155,6 +159,8 @@ final class Replication {
     Complexity complexity = Complexity.STANDARD;
     boolean court;
     double weight;
+    /** The family's index (siblings go to one worker), or -1 for a child alone. */
+    int family = -1;
     int worker = -1;
     int lastWorker = -1;
     double waitingSince = Double.NaN;
@@ -270,6 +276,12 @@ final class Replication {
     cost = new double[sCount];
   }
 
+  /** Checks every allocation against the hard rules as it is made, throwing at the first break. */
+  Replication checking() {
+    checking = true;
+    return this;
+  }
+
   ReplicationResult run() {
     // Snapshots first: at a week's first instant the snapshot records the state before anything
     // else that happens at that instant (events scheduled earlier come first at equal times).
@@ -292,6 +304,7 @@ final class Replication {
       calendar.schedule(scenario.restructures().get(k).week(), RESTRUCTURE, k);
     }
     int startingCases = 0;
+    Map<String, Integer> familyIndex = new HashMap<>();
     for (Case c : org.cases()) {
       if (!c.isOpen()) {
         continue;
@@ -302,6 +315,13 @@ final class Replication {
       sc.complexity = c.complexity();
       sc.court = c.court();
       sc.weight = servicePolicy[sc.service].weight(sc.stage, sc.complexity);
+      if (c.familyId() != null) {
+        sc.family = familyIndex.computeIfAbsent(c.familyId(), f -> {
+          families.add(new ArrayList<>());
+          return families.size() - 1;
+        });
+        families.get(sc.family).add(sc);
+      }
       for (org.caseload.core.model.Allocation a : c.history()) {
         if (a.isCurrent()) {
           break;
@@ -336,6 +356,7 @@ final class Replication {
       WorkforceModel.Cohort cohort = workforce.cohorts().get(k);
       calendar.schedule(cohort.firstWeek(), COHORT, k);
     }
+    started = true;
     if (scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
       allocateWaiting(null);
     }
@@ -775,24 +796,61 @@ final class Replication {
     }
   }
 
-  /** The cheapest worker allowed to take {@code c} with room for it, or -1. */
+  /**
+   * The cheapest worker allowed to take {@code c} with room for it, or -1. Siblings go to one
+   * worker: a child whose open siblings have a worker may only join that worker; the first of a
+   * waiting family only goes to a worker with room for all of its waiting members.
+   */
   private int cheapest(SimCase c) {
+    double need = c.weight;
+    if (c.family >= 0) {
+      boolean anchored = false;
+      int best = -1;
+      double bestCost = Double.POSITIVE_INFINITY;
+      for (SimCase sibling : families.get(c.family)) {
+        if (sibling != c && sibling.open && sibling.worker >= 0) {
+          anchored = true;
+          int w = sibling.worker;
+          if (available(w, c, c.weight)) {
+            double cost = cost(w, c);
+            if (cost < bestCost) {
+              bestCost = cost;
+              best = w;
+            }
+          }
+        } else if (sibling != c && sibling.open) {
+          need += sibling.weight;
+        }
+      }
+      if (anchored) {
+        return best;
+      }
+    }
     int best = -1;
     double bestCost = Double.POSITIVE_INFINITY;
     IntList candidates = coveredBy.get(c.service);
     for (int i = 0; i < candidates.size; i++) {
       int w = candidates.items[i];
-      if (!active[w] || absent[w] || !mayCover[workerService[w]][c.service] || !mayHold(w, c) || !fits(w, c)) {
+      if (!available(w, c, need)) {
         continue;
       }
-      double cost = policy.balanceDelta(load[w], c.weight, capacity[w])
-          - (w == c.lastWorker ? policy.continuityBonus() : 0);
+      double cost = cost(w, c);
       if (cost < bestCost) {
         bestCost = cost;
         best = w;
       }
     }
     return best;
+  }
+
+  /** Worker {@code w} is in post, present, may take {@code c}'s service and role, and has room for {@code need}. */
+  private boolean available(int w, SimCase c, double need) {
+    return active[w] && !absent[w] && mayCover[workerService[w]][c.service] && mayHold(w, c)
+        && load[w] + need <= capacity[w] + 1e-9;
+  }
+
+  private double cost(int w, SimCase c) {
+    return policy.balanceDelta(load[w], c.weight, capacity[w]) - (w == c.lastWorker ? policy.continuityBonus() : 0);
   }
 
   private boolean mayHold(int w, SimCase c) {
@@ -804,6 +862,9 @@ final class Replication {
   }
 
   private void give(SimCase c, int w) {
+    if (checking && started) {
+      check(c, w);
+    }
     if (c.lastWorker >= 0 && c.lastWorker != w) {
       transfers[c.service]++;
     }
@@ -817,6 +878,33 @@ final class Replication {
     if (c.clockWaits) {
       c.clockWaits = false;
       calendar.schedule(now + pathway.stage(c.stage).duration().sample(c.rng), STAGE_END, c.serial);
+    }
+  }
+
+  private void check(SimCase c, int w) {
+    if (!active[w] || absent[w]) {
+      throw new IllegalStateException("case " + c.serial + " given to worker " + w + " who is not at work");
+    }
+    if (load[w] + c.weight > capacity[w] + 1e-9) {
+      throw new IllegalStateException("worker " + w + " over capacity: " + (load[w] + c.weight) + " > " + capacity[w]);
+    }
+    if (!mayHold(w, c)) {
+      throw new IllegalStateException("worker " + w + " (" + role[w] + ") may not hold a " + c.stage + " case");
+    }
+    if (!mayCover[workerService[w]][c.service]) {
+      throw new IllegalStateException("worker " + w + " of service " + services.get(workerService[w])
+          + " may not take cases of " + services.get(c.service));
+    }
+    if (c.family >= 0) {
+      java.util.Set<Integer> holders = new java.util.HashSet<>();
+      for (SimCase sibling : families.get(c.family)) {
+        if (sibling != c && sibling.open && sibling.worker >= 0) {
+          holders.add(sibling.worker);
+        }
+      }
+      if (!holders.isEmpty() && !holders.contains(w)) {
+        throw new IllegalStateException("case " + c.serial + " given to " + w + " away from its siblings' " + holders);
+      }
     }
   }
 
