@@ -8,7 +8,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.Iterator;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.model.CapacityPolicy;
@@ -97,6 +98,8 @@ final class Replication {
   private final int[][] serviceCovers;
   /** Whether workers of service s may take cases of service t. */
   private final boolean[][] mayCover;
+  /** Whether a worker of service s and role r may hold a case of category c, in court or not (role protections). */
+  private final boolean[][][][] allowed;
   private final Map<String, Integer> startingWorkers = new HashMap<>();
 
   // workers, in growable parallel arrays
@@ -112,8 +115,12 @@ final class Replication {
   private boolean[] active = new boolean[16];
   private boolean[] absent = new boolean[16];
   private boolean[] isCover = new boolean[16];
-  /** For each service, the workers (ever) who may take its cases. */
+  /** For each service, the workers in post who may take its cases. */
   private final List<IntList> coveredBy = new ArrayList<>();
+  /** For each worker, the open cases they hold. */
+  private final List<List<SimCase>> heldBy = new ArrayList<>();
+  /** The lightest weight any case can have: no worker with less room can take anything. */
+  private double lightest = Double.POSITIVE_INFINITY;
 
   // posts
   private int postCount;
@@ -131,7 +138,9 @@ final class Replication {
 
   // cases
   private final List<SimCase> cases = new ArrayList<>();
-  private final List<PriorityQueue<SimCase>> waiting = new ArrayList<>();
+  /** Cases that may be open: closed ones are dropped at each snapshot. */
+  private final List<SimCase> openCases = new ArrayList<>();
+  private final List<TreeSet<SimCase>> waiting = new ArrayList<>();
   private double[] arrivals;
   private double now;
   private long events;
@@ -199,8 +208,8 @@ final class Replication {
             break;
           }
         }
-        if (!seen) {
-          distinct++;
+        if (!seen && ++distinct >= 3) {
+          return distinct;
         }
       }
       return distinct;
@@ -224,6 +233,17 @@ final class Replication {
       }
       items[size++] = v;
     }
+
+    /** Removes {@code v} if present, keeping the order of the rest. */
+    void remove(int v) {
+      for (int i = 0; i < size; i++) {
+        if (items[i] == v) {
+          System.arraycopy(items, i + 1, items, i, size - i - 1);
+          size--;
+          return;
+        }
+      }
+    }
   }
 
   Replication(Scenario scenario, RandomStreams streams, int replication) {
@@ -244,7 +264,7 @@ final class Replication {
     for (int s = 0; s < sCount; s++) {
       servicePolicy[s] = org.policyFor(services.get(s));
       coveredBy.add(new IntList());
-      waiting.add(new PriorityQueue<>(Comparator
+      waiting.add(new TreeSet<>(Comparator
           .comparingDouble((SimCase c) -> -policy.unallocatedCost(c.stage))
           .thenComparingDouble(c -> c.waitingSince)
           .thenComparingInt(c -> c.serial)));
@@ -260,6 +280,23 @@ final class Replication {
         }
       }
       serviceCovers[s] = Arrays.copyOf(mine.items, mine.size);
+    }
+    allowed = new boolean[sCount][Role.values().length][CaseCategory.values().length][2];
+    for (int s = 0; s < sCount; s++) {
+      for (Role r : Role.values()) {
+        for (CaseCategory cat : CaseCategory.values()) {
+          for (int court = 0; court < 2; court++) {
+            allowed[s][r.ordinal()][cat.ordinal()][court] = servicePolicy[s].breach(r, cat, court == 1, null).isEmpty();
+          }
+        }
+      }
+    }
+    for (int s = 0; s < sCount; s++) {
+      for (CaseCategory cat : CaseCategory.values()) {
+        for (Complexity cx : Complexity.values()) {
+          lightest = Math.min(lightest, servicePolicy[s].weight(cat, cx));
+        }
+      }
     }
     teams = new ArrayList<>(org.teams());
     teamService = new int[teams.size()];
@@ -453,6 +490,7 @@ final class Replication {
     for (int s : serviceCovers[workerService[w]]) {
       coveredBy.get(s).add(w);
     }
+    heldBy.add(new ArrayList<>());
     RandomGenerator leaving = streams.stream(replication, StreamKind.LEAVING, entity);
     double hazard = workforce.leavingPerWeek(c, r);
     if (hazard > 0) {
@@ -494,6 +532,9 @@ final class Replication {
     }
     active[w] = false;
     absent[w] = false;
+    for (IntList list : coveredBy) {
+      list.remove(w);
+    }
     int post = workerPost[w];
     releaseCases(w);
     if (isCover[w]) {
@@ -509,9 +550,6 @@ final class Replication {
         calendar.schedule(now + workforce.recruitmentWeeks().get(postContract[post]).sample(r), RECRUIT, post);
         considerCover(post);
       }
-    }
-    if (scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
-      allocateWaiting(serviceCovers[workerService[w]]);
     }
   }
 
@@ -537,7 +575,7 @@ final class Replication {
     if (cover >= 0) {
       depart(cover);
     }
-    allocateIfOnArrival(workerService[postHolder[post]]);
+    roomAt(postHolder[post]);
   }
 
   private void cover(int post) {
@@ -546,7 +584,7 @@ final class Replication {
     }
     long entity = COVERS + ((long) post << 20) + postVacancies[post];
     int w = join(post, Role.QUALIFIED, Contract.AGENCY, postFte[post], entity, true, Double.MAX_VALUE);
-    allocateIfOnArrival(workerService[w]);
+    roomAt(w);
   }
 
   private void qualify(int w) {
@@ -555,7 +593,7 @@ final class Replication {
     }
     role[w] = Role.QUALIFIED;
     capacity[w] = servicePolicy[workerService[w]].capacityPerFte().get(Role.QUALIFIED) * fte[w];
-    allocateIfOnArrival(workerService[w]);
+    roomAt(w);
   }
 
   private void sickStart(int w) {
@@ -572,7 +610,7 @@ final class Replication {
     }
     absent[w] = false;
     scheduleSickness(w);
-    allocateIfOnArrival(workerService[w]);
+    roomAt(w);
   }
 
   private void cohort(int k) {
@@ -673,13 +711,16 @@ final class Replication {
     }
   }
 
-  /** A leaver's cases wait for another worker. */
+  /** A leaver's cases go to other workers, or wait for them; siblings stay together. */
   private void releaseCases(int w) {
-    for (SimCase c : cases) {
-      if (c.open && c.worker == w) {
-        take(c);
-        c.waitingSince = now;
-        enqueue(c);
+    List<SimCase> released = new ArrayList<>(heldBy.get(w));
+    for (SimCase c : released) {
+      take(c);
+      c.waitingSince = now;
+    }
+    for (SimCase c : released) {
+      if (c.worker < 0 && !c.queued) {
+        placeOrQueue(c);
       }
     }
   }
@@ -689,6 +730,7 @@ final class Replication {
   private SimCase newCase(long entity) {
     SimCase c = new SimCase(cases.size(), entity, streams.stream(replication, StreamKind.PATHWAY, entity));
     cases.add(c);
+    openCases.add(c);
     return c;
   }
 
@@ -709,6 +751,7 @@ final class Replication {
     }
     SimCase c = new SimCase(cases.size(), entity, rng);
     cases.add(c);
+    openCases.add(c);
     enterStage(c, entry);
     opened[c.service]++;
     c.waitingSince = now;
@@ -756,7 +799,7 @@ final class Replication {
       }
     }
     if (freed >= 0) {
-      allocateIfOnArrival(workerService[freed]);
+      roomAt(freed);
     }
   }
 
@@ -774,24 +817,41 @@ final class Replication {
     int n = which == null ? services.size() : which.length;
     for (int i = 0; i < n; i++) {
       int s = which == null ? i : which[i];
-      PriorityQueue<SimCase> queue = waiting.get(s);
-      if (queue.isEmpty()) {
-        continue;
-      }
-      List<SimCase> stuck = new ArrayList<>();
-      while (!queue.isEmpty()) {
-        SimCase c = queue.poll();
-        c.queued = false;
+      Iterator<SimCase> queue = waiting.get(s).iterator();
+      while (queue.hasNext()) {
+        SimCase c = queue.next();
         int w = cheapest(c);
         if (w >= 0) {
+          queue.remove();
+          c.queued = false;
           give(c, w);
-        } else {
-          stuck.add(c);
         }
       }
-      for (SimCase c : stuck) {
-        c.queued = true;
-        queue.add(c);
+    }
+  }
+
+  /**
+   * Worker {@code w} has gained room (or joined, or come back): offers them the waiting cases they
+   * may take, highest priority first. Every other worker's room was already offered when it
+   * appeared, so only cases {@code w} could take are tried.
+   */
+  private void roomAt(int w) {
+    if (scenario.allocationTiming() != Scenario.AllocationTiming.ON_ARRIVAL || !active[w]) {
+      return;
+    }
+    for (int s : serviceCovers[workerService[w]]) {
+      Iterator<SimCase> queue = waiting.get(s).iterator();
+      while (queue.hasNext() && capacity[w] - load[w] + 1e-9 >= lightest) {
+        SimCase c = queue.next();
+        if (!available(w, c, c.weight)) {
+          continue;
+        }
+        int chosen = cheapest(c);
+        if (chosen >= 0) {
+          queue.remove();
+          c.queued = false;
+          give(c, chosen);
+        }
       }
     }
   }
@@ -854,7 +914,7 @@ final class Replication {
   }
 
   private boolean mayHold(int w, SimCase c) {
-    return servicePolicy[workerService[w]].breach(role[w], c.stage, c.court, null).isEmpty();
+    return allowed[workerService[w]][role[w].ordinal()][c.stage.ordinal()][c.court ? 1 : 0];
   }
 
   private boolean fits(int w, SimCase c) {
@@ -875,6 +935,7 @@ final class Replication {
     c.lastWorker = w;
     c.waitingSince = Double.NaN;
     load[w] += c.weight;
+    heldBy.get(w).add(c);
     if (c.clockWaits) {
       c.clockWaits = false;
       calendar.schedule(now + pathway.stage(c.stage).duration().sample(c.rng), STAGE_END, c.serial);
@@ -909,6 +970,7 @@ final class Replication {
   }
 
   private void take(SimCase c) {
+    heldBy.get(c.worker).remove(c);
     load[c.worker] -= c.weight;
     c.worker = -1;
   }
@@ -933,16 +995,15 @@ final class Replication {
     double[] unallocated = values[Measure.UNALLOCATED.ordinal()][week];
     double[] wait = values[Measure.MEAN_WAIT.ordinal()][week];
     double[] threePlus = values[Measure.THREE_OR_MORE_WORKERS.ordinal()][week];
-    for (SimCase c : cases) {
-      if (c.open) {
-        open[c.service]++;
-        if (c.workersInYear(now) >= 3) {
-          threePlus[c.service]++;
-        }
-        if (c.worker < 0) {
-          unallocated[c.service]++;
-          wait[c.service] += now - c.waitingSince;
-        }
+    openCases.removeIf(c -> !c.open);
+    for (SimCase c : openCases) {
+      open[c.service]++;
+      if (c.spells >= 3 && c.workersInYear(now) >= 3) {
+        threePlus[c.service]++;
+      }
+      if (c.worker < 0) {
+        unallocated[c.service]++;
+        wait[c.service] += now - c.waitingSince;
       }
     }
     double[] loadBy = values[Measure.WEIGHTED_LOAD.ordinal()][week];
