@@ -71,8 +71,13 @@ public final class ExampleBorough {
     return new DemandModel(new ReferralRate.Constant(17), pathway);
   }
 
-  /** The default scenario: the example authority as it is, to 31 March 2021 (61 weeks). */
+  /**
+   * The default scenario: the example authority as it is, to 31 March 2021 (61 weeks). The worker
+   * follows the child from stage to stage where they may hold the new stage and have room (the
+   * protection and court service holds both child in need and child protection cases).
+   */
   public static Scenario.Builder scenario() {
-    return Scenario.builder(organisation(), demand()).name("Example Borough as it is").horizonWeeks(61);
+    return Scenario.builder(organisation(), demand()).name("Example Borough as it is").horizonWeeks(61)
+        .transferAtStageChange(false);
   }
 }

@@ -790,7 +790,8 @@ final class Replication {
         dequeue(c);
       }
       enterStage(c, pathway.stage(next));
-      if (keep >= 0 && !scenario.transferAtStageChange() && mayHold(keep, c) && fits(keep, c)) {
+      if (keep >= 0 && !scenario.transferAtStageChange() && active[keep] && mayCover[workerService[keep]][c.service]
+          && mayHold(keep, c) && fits(keep, c)) {
         give(c, keep);
         freed = -1;
       } else {

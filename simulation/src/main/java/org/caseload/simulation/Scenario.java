@@ -27,7 +27,8 @@ import org.caseload.simulation.workforce.WorkforceModel;
  * @param allocationPolicy the costs and cover rules allocation follows
  * @param allocationTiming when new and waiting cases are allocated
  * @param transferAtStageChange whether a case changes worker when it changes stage (true), or the
- *     worker follows the child while they may hold the new stage and have room (false)
+ *     worker follows the child (false) while their service may take the new stage's cases, no role
+ *     protection forbids it and they have room
  * @param restructures dated changes to teams and staffing, in any order (carried out by week,
  *     then in the order given; held here in that order)
  */
