@@ -74,7 +74,7 @@ public record AllocationPolicy(Map<CaseCategory, Double> unallocatedCost, double
     nonNegative(p, "continuityBonus", continuityBonus);
     nonNegative(p, "balanceWeight", balanceWeight);
     nonNegative(p, "localityMismatchCost", localityMismatchCost);
-    if (continuityBonus >= transferCost && continuityBonus > 0) {
+    if (transferCost >= 0 && continuityBonus >= transferCost && continuityBonus > 0) {
       p.error("continuityBonus", "must be less than transferCost (" + transferCost + ") so that it never causes a "
           + "transfer, but was " + continuityBonus);
     }
@@ -102,6 +102,16 @@ public record AllocationPolicy(Map<CaseCategory, Double> unallocatedCost, double
   /** Cost of leaving a case of this category unallocated. */
   public double unallocatedCost(CaseCategory category) {
     return unallocatedCost.get(category);
+  }
+
+  /**
+   * The change in the balance term when a worker with {@code capacity} carrying {@code load}
+   * takes {@code add} more weighted cases (negative {@code add} to give some up):
+   * balanceWeight × ((load + add)² − load²) ÷ capacity.
+   */
+  public double balanceDelta(double load, double add, double capacity) {
+    double after = load + add;
+    return balanceWeight * (after * after - load * load) / capacity;
   }
 
   /** Whether teams of {@code serviceId} may take cases of {@code caseServiceId}. */

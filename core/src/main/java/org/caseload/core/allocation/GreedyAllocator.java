@@ -3,7 +3,7 @@ package org.caseload.core.allocation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -22,6 +22,8 @@ import java.util.TreeSet;
  * It gives no lower bound. Stateless and thread-safe; the same request gives the same plan.
  */
 public final class GreedyAllocator implements Allocator {
+  /** Groups allowed this few workers are searched directly rather than through a pool. */
+  private static final int SMALL = 8;
   /** The name used in scenario files. */
   public static final String NAME = "greedy";
 
@@ -45,15 +47,18 @@ public final class GreedyAllocator implements Allocator {
   private static final class Run {
     private final AllocationProblem p;
     private final double[] load;
-    private final Map<Pool, TreeSet<Integer>> pools = new HashMap<>();
+    /** Pools by the identity of the shared eligibility arrays they hold. */
+    private final Map<int[], TreeSet<Integer>> pools = new IdentityHashMap<>();
     private final List<List<TreeSet<Integer>>> poolsOf;
     private final Comparator<Integer> byUtilisation;
 
     Run(AllocationProblem p) {
       this.p = p;
       this.load = p.fixedLoad.clone();
-      this.byUtilisation = Comparator.<Integer>comparingDouble(w -> load[w] / p.capacity[w])
-          .thenComparingInt(w -> w);
+      this.byUtilisation = (a, b) -> {
+        int c = Double.compare(load[a] / p.capacity[a], load[b] / p.capacity[b]);
+        return c != 0 ? c : Integer.compare(a, b);
+      };
       this.poolsOf = new ArrayList<>(p.workerCount());
       for (int w = 0; w < p.workerCount(); w++) {
         poolsOf.add(new ArrayList<>(2));
@@ -104,11 +109,13 @@ public final class GreedyAllocator implements Allocator {
       // and a balance cost of at least 2 x weight x utilisation x group weight.
       double floor = p.transferCost(g, -1);
       double slope = 2 * p.policy.balanceWeight() * g.weight;
-      for (int w : pool(g)) {
-        if (floor + slope * (load[w] / p.capacity[w]) >= bestCost) {
+      Iterable<Integer> candidates = g.eligible.length <= SMALL ? boxed(g.eligible) : pool(g.pool);
+      boolean sorted = g.eligible.length > SMALL;
+      for (int w : candidates) {
+        if (sorted && floor + slope * (load[w] / p.capacity[w]) >= bestCost) {
           break;
         }
-        if (p.fits(w, load[w], g.weight)) {
+        if ((!sorted || g.allows(w)) && p.fits(w, load[w], g.weight)) {
           double c = cost(g, w);
           if (c < bestCost) {
             best = w;
@@ -123,19 +130,26 @@ public final class GreedyAllocator implements Allocator {
       return p.placementCost(g, w) + p.balanceDelta(w, load[w], g.weight);
     }
 
-    /** The pool of workers allowed for {@code g}, ordered by utilisation; shared by groups allowed the same workers. */
-    private TreeSet<Integer> pool(AllocationProblem.Group g) {
-      Pool key = new Pool(g.eligible);
-      TreeSet<Integer> pool = pools.get(key);
+    /** The workers of {@code members}, ordered by utilisation; one pool per kind of case, shared by its groups. */
+    private TreeSet<Integer> pool(int[] members) {
+      TreeSet<Integer> pool = pools.get(members);
       if (pool == null) {
         pool = new TreeSet<>(byUtilisation);
-        for (int w : g.eligible) {
+        for (int w : members) {
           pool.add(w);
           poolsOf.get(w).add(pool);
         }
-        pools.put(key, pool);
+        pools.put(members, pool);
       }
       return pool;
+    }
+
+    private static List<Integer> boxed(int[] workers) {
+      List<Integer> list = new ArrayList<>(workers.length);
+      for (int w : workers) {
+        list.add(w);
+      }
+      return list;
     }
 
     private void place(int w, double weight) {
@@ -147,27 +161,6 @@ public final class GreedyAllocator implements Allocator {
       for (TreeSet<Integer> pool : in) {
         pool.add(w);
       }
-    }
-  }
-
-  /** The identity of a pool: the sorted worker indices it holds. */
-  private static final class Pool {
-    private final int[] workers;
-    private final int hash;
-
-    Pool(int[] workers) {
-      this.workers = workers;
-      this.hash = Arrays.hashCode(workers);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Pool && Arrays.equals(workers, ((Pool) o).workers);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
     }
   }
 
