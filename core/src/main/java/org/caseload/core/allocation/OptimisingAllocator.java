@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * An allocator for re-allocation and re-balancing that minimises the objective of
@@ -14,8 +17,8 @@ import java.util.OptionalDouble;
  * carries a {@linkplain AllocationPlan#lowerBound() lower bound}, equal to its objective when the
  * plan is proven optimal.
  *
- * <p>The request is split into independent parts (groups that share no possible worker), each
- * solved on its own:
+ * <p>The request is split into independent parts (groups that share no possible worker: in the
+ * synthetic authorities, one per service), each solved on its own:
  * <ul>
  *   <li><b>Exact, by min-cost flow</b>, when every group of the part weighs the same (for
  *       example children alone, all of one weight): a flow with convex costs for load balance
@@ -23,19 +26,26 @@ import java.util.OptionalDouble;
  *   <li><b>Exact, by branch and bound</b>, when the part is small (its assignments, capacity
  *       apart, number at most 10<sup>9</sup>) and the search ends within its node budget.
  *   <li>Otherwise (cases of different weights, sibling groups: a generalised assignment
- *       problem), <b>local search</b> from the better of the greedy plan and a fill by cost per
- *       weighted case: moving a group, swapping two, and ejection chains that make room for a
- *       group left unallocated; only improving moves are taken, until none is left or the move
- *       budget is spent. The lower bound is then a Lagrangian bound (see the package-private
- *       {@code LowerBound}): the plan's {@linkplain AllocationPlan#gap() gap} says how far from
- *       the optimum it may be.
+ *       problem), <b>local search</b> from the best of the greedy plan, a fill by cost per weighted
+ *       case and, when capacity is short, a tight packing: moving a group, swapping two, ejection
+ *       chains and gathering scraps of room to place a group left unallocated; only improving
+ *       moves are taken, until none is left or the move budget is spent. The lower bound is then
+ *       a Lagrangian bound (see the package-private {@code LowerBound}), and the plan's
+ *       {@linkplain AllocationPlan#gap() gap} says how far from the optimum it may be.
  * </ul>
  * A case that holds its worker moves only when a hard rule forces it or when moving it gains
  * more than the transfer costs (the objective's transfer term sees to it).
  *
+ * <p>Where the bound is weak: when capacity is short, the bound is that of a relaxation in which
+ * a case may be split between workers, so it cannot see that whole cases must be left out (at
+ * 100% of capacity the gap may be large although few cases wait); in a re-balance, it does not
+ * see the transfers needed to make whole room for waiting cases. The gap is then an upper limit
+ * on how far the plan is from the optimum, not a measure of it.
+ *
  * <p>Deterministic: the same request gives the same plan, since every budget is counted in
- * moves or search nodes. A {@linkplain #withTimeLimit time limit} is also available; when it
- * stops a search, the plan depends on the speed of the machine. Stateless and thread-safe.
+ * moves or search nodes, and whatever the number of {@linkplain #withThreads threads}. A
+ * {@linkplain #withTimeLimit time limit} is also available; when it stops a search, the plan
+ * depends on the speed of the machine. Stateless and thread-safe.
  */
 public final class OptimisingAllocator implements Allocator {
   /** The name used in scenario files. */
@@ -54,16 +64,18 @@ public final class OptimisingAllocator implements Allocator {
   private final long moveBudget;
   private final long searchNodes;
   private final Duration timeLimit;
+  private final int threads;
 
-  /** An allocator with the default budgets and no time limit. */
+  /** An allocator with the default budgets, no time limit, on the caller's thread. */
   public OptimisingAllocator() {
-    this(DEFAULT_MOVE_BUDGET, DEFAULT_SEARCH_NODES, null);
+    this(DEFAULT_MOVE_BUDGET, DEFAULT_SEARCH_NODES, null, 1);
   }
 
-  private OptimisingAllocator(long moveBudget, long searchNodes, Duration timeLimit) {
+  private OptimisingAllocator(long moveBudget, long searchNodes, Duration timeLimit, int threads) {
     this.moveBudget = moveBudget;
     this.searchNodes = searchNodes;
     this.timeLimit = timeLimit;
+    this.threads = threads;
   }
 
   /** A builder starting from the defaults. */
@@ -77,12 +89,26 @@ public final class OptimisingAllocator implements Allocator {
    * the machine: prefer the move budget when plans must be reproducible.
    */
   public OptimisingAllocator withTimeLimit(Duration limit) {
-    return new OptimisingAllocator(moveBudget, searchNodes, checkedLimit(limit));
+    return new OptimisingAllocator(moveBudget, searchNodes, checkedLimit(limit), threads);
   }
 
   /** This allocator with another move budget for the local search (moves evaluated per request). */
   public OptimisingAllocator withMoveBudget(long moves) {
-    return new OptimisingAllocator(checkedCount("moveBudget", moves), searchNodes, timeLimit);
+    return new OptimisingAllocator(checkedCount("moveBudget", moves), searchNodes, timeLimit, threads);
+  }
+
+  /**
+   * This allocator solving independent parts (for example the authorities of a national
+   * instance, or the services of one) on {@code threads} threads of its own during each
+   * allocation. The plan is the same whatever the number of threads.
+   */
+  public OptimisingAllocator withThreads(int threads) {
+    return new OptimisingAllocator(moveBudget, searchNodes, timeLimit, checkedThreads(threads));
+  }
+
+  /** Threads used per allocation (1: the caller's own). */
+  public int threads() {
+    return threads;
   }
 
   /** Moves the local search may evaluate per request. */
@@ -127,14 +153,43 @@ public final class OptimisingAllocator implements Allocator {
         assign[g.index] = -1;
       }
     }
-    for (Part part : parts) {
-      long moves = Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * part.size() / grouped));
-      Solved s = solve(part, part.localise(assign), Math.min(moves, moveBudget), deadline);
-      part.store(s.at, assign);
-      bound += s.bound;
+    List<Solved> solved = solveAll(parts, assign, grouped, deadline);
+    for (int i = 0; i < parts.size(); i++) {
+      parts.get(i).store(solved.get(i).at, assign);
+      bound += solved.get(i).bound;
     }
     double objective = problem.evaluate(assign).total();
     return problem.plan(NAME, assign, OptionalDouble.of(Math.min(bound, objective)));
+  }
+
+  /** Solves every part, on {@link #threads} threads; each part alone, so the threads change nothing but the time. */
+  private List<Solved> solveAll(List<Part> parts, int[] assign, long grouped, long deadline) {
+    java.util.function.IntFunction<Solved> one = i -> {
+      Part part = parts.get(i);
+      long moves = Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * part.size() / grouped));
+      return solve(part, part.localise(assign), Math.min(moves, moveBudget), deadline);
+    };
+    if (threads == 1 || parts.size() < 2) {
+      List<Solved> out = new java.util.ArrayList<>(parts.size());
+      for (int i = 0; i < parts.size(); i++) {
+        out.add(one.apply(i));
+      }
+      return out;
+    }
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      return pool.submit(() -> IntStream.range(0, parts.size()).parallel().mapToObj(one).toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while allocating", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** A part's assignment and a lower bound on its objective (equal to it when proven optimal). */
@@ -269,6 +324,13 @@ public final class OptimisingAllocator implements Allocator {
     return limit;
   }
 
+  private static int checkedThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1 but was " + threads);
+    }
+    return threads;
+  }
+
   private static long checkedCount(String field, long value) {
     if (value < 0) {
       throw new IllegalArgumentException(field + " must be at least 0 but was " + value);
@@ -278,8 +340,9 @@ public final class OptimisingAllocator implements Allocator {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "OptimisingAllocator[move budget %,d, exact search %,d nodes, %s]",
-        moveBudget, searchNodes, timeLimit == null ? "no time limit" : "time limit " + timeLimit);
+    return String.format(Locale.ROOT, "OptimisingAllocator[move budget %,d, exact search %,d nodes, %s%s]",
+        moveBudget, searchNodes, timeLimit == null ? "no time limit" : "time limit " + timeLimit,
+        threads == 1 ? "" : ", " + threads + " threads");
   }
 
   /** Builds an {@link OptimisingAllocator}; each setting may be given once. */
@@ -287,8 +350,18 @@ public final class OptimisingAllocator implements Allocator {
     private Long moveBudget;
     private Long searchNodes;
     private Duration timeLimit;
+    private Integer threads;
 
     private Builder() {}
+
+    /** Threads per allocation (default 1); see {@link OptimisingAllocator#withThreads}. */
+    public Builder threads(int count) {
+      if (threads != null) {
+        throw new IllegalStateException("threads was already set to " + threads);
+      }
+      threads = checkedThreads(count);
+      return this;
+    }
 
     /** Moves the local search may evaluate per request (default 20,000,000). */
     public Builder moveBudget(long moves) {
@@ -320,7 +393,7 @@ public final class OptimisingAllocator implements Allocator {
     /** The allocator. */
     public OptimisingAllocator build() {
       return new OptimisingAllocator(moveBudget == null ? DEFAULT_MOVE_BUDGET : moveBudget,
-          searchNodes == null ? DEFAULT_SEARCH_NODES : searchNodes, timeLimit);
+          searchNodes == null ? DEFAULT_SEARCH_NODES : searchNodes, timeLimit, threads == null ? 1 : threads);
     }
   }
 }

@@ -53,6 +53,7 @@ class OptimisingAllocatorTest {
     assertEquals(OptimisingAllocator.DEFAULT_MOVE_BUDGET, OPTIMISER.moveBudget());
     assertEquals(OptimisingAllocator.DEFAULT_SEARCH_NODES, OPTIMISER.searchNodes());
     assertEquals(Optional.empty(), OPTIMISER.timeLimit());
+    assertEquals(1, OPTIMISER.threads());
     OptimisingAllocator limited = OPTIMISER.withTimeLimit(Duration.ofMillis(200)).withMoveBudget(1000);
     assertNotSame(OPTIMISER, limited);
     assertEquals(Optional.of(Duration.ofMillis(200)), limited.timeLimit());
@@ -73,6 +74,10 @@ class OptimisingAllocatorTest {
     var zero = assertThrows(IllegalArgumentException.class, () -> OPTIMISER.withTimeLimit(Duration.ZERO));
     assertEquals("timeLimit must be positive but was PT0S", zero.getMessage());
     assertThrows(NullPointerException.class, () -> OPTIMISER.withTimeLimit(null));
+    var threads = assertThrows(IllegalArgumentException.class, () -> OPTIMISER.withThreads(0));
+    assertEquals("threads must be at least 1 but was 0", threads.getMessage());
+    assertThrows(IllegalStateException.class, () -> OptimisingAllocator.builder().threads(2).threads(2));
+    assertEquals(2, OptimisingAllocator.builder().threads(2).build().threads());
   }
 
   @Test
@@ -201,8 +206,11 @@ class OptimisingAllocatorTest {
     AllocationRequest request = AllocationRequest.rebalance(org, org.asOf(), POLICY);
     AllocationPlan a = OPTIMISER.allocate(request);
     AllocationPlan b = new OptimisingAllocator().allocate(request);
-    assertEquals(a.assignments(), b.assignments());
-    assertEquals(a.objective(), b.objective());
-    assertEquals(a.lowerBound(), b.lowerBound());
+    AllocationPlan c = OPTIMISER.withThreads(3).allocate(request);
+    for (AllocationPlan other : List.of(b, c)) {
+      assertEquals(a.assignments(), other.assignments());
+      assertEquals(a.objective(), other.objective());
+      assertEquals(a.lowerBound(), other.lowerBound());
+    }
   }
 }
