@@ -10,6 +10,7 @@ import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.allocation.AllocationRequest;
 import org.caseload.core.allocation.Allocator;
 import org.caseload.core.allocation.GreedyAllocator;
+import org.caseload.core.allocation.OptimisingAllocator;
 import org.caseload.core.allocation.Unallocated;
 import org.caseload.core.capacity.CapacityReport;
 import org.caseload.core.io.OrganisationFiles;
@@ -46,6 +47,8 @@ public final class AllocationExample {
     out.println("Dissolving the peripatetic team: " + dissolved);
     out.println("Re-allocating its cases: " + replan);
     printReasons(replan, out);
+    AllocationPlan optimised = new OptimisingAllocator().allocate(AllocationRequest.after(dissolved, day, policy));
+    out.println("The same with the optimising allocator: " + optimised);
     out.println();
     out.println(CapacityReport.of(replan.apply(dissolved.organisation())));
   }
