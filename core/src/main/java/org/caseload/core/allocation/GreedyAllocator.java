@@ -11,8 +11,7 @@ import java.util.TreeSet;
 
 /**
  * A fast allocator for the weekly intake: takes the groups (a child, or siblings together) from
- * the highest cost of leaving unallocated per weighted case (child protection first) and hardest
- * to place down, and gives each the worker with the lowest cost
+ * the highest risk and hardest to place down, and gives each the worker with the lowest cost
  * for it at that moment — its current worker if it has one and they have room, otherwise the
  * cheapest by continuity, locality and balance among the workers allowed to take it.
  *
@@ -68,10 +67,8 @@ public final class GreedyAllocator implements Allocator {
 
     int[] run() {
       List<AllocationProblem.Group> order = new ArrayList<>(p.groups);
-      // Value per weighted case first (the knapsack order: when capacity is short, light cases of
-      // a category place more children than heavy ones), then the hardest to place.
       order.sort(Comparator
-          .comparingDouble((AllocationProblem.Group g) -> -g.unallocatedCost / Math.max(g.weight, 1e-12))
+          .comparingDouble((AllocationProblem.Group g) -> -g.unallocatedCost / g.size())
           .thenComparingInt(g -> g.eligible.length)
           .thenComparingDouble(g -> -g.weight)
           .thenComparingInt(g -> g.index));
