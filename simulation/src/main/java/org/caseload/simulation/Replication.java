@@ -817,17 +817,7 @@ final class Replication {
   private void allocateWaiting(int[] which) {
     int n = which == null ? services.size() : which.length;
     for (int i = 0; i < n; i++) {
-      int s = which == null ? i : which[i];
-      Iterator<SimCase> queue = waiting.get(s).iterator();
-      while (queue.hasNext()) {
-        SimCase c = queue.next();
-        int w = cheapest(c);
-        if (w >= 0) {
-          queue.remove();
-          c.queued = false;
-          give(c, w);
-        }
-      }
+      offer(which == null ? i : which[i], -1);
     }
   }
 
@@ -841,18 +831,27 @@ final class Replication {
       return;
     }
     for (int s : serviceCovers[workerService[w]]) {
-      Iterator<SimCase> queue = waiting.get(s).iterator();
-      while (queue.hasNext() && capacity[w] - load[w] + 1e-9 >= lightest) {
-        SimCase c = queue.next();
-        if (!available(w, c, c.weight)) {
-          continue;
-        }
-        int chosen = cheapest(c);
-        if (chosen >= 0) {
-          queue.remove();
-          c.queued = false;
-          give(c, chosen);
-        }
+      offer(s, w);
+    }
+  }
+
+  /**
+   * Places the waiting cases of service {@code s}, highest priority first, each with its cheapest
+   * worker: any worker ({@code w} = -1), or only cases worker {@code w} could take, while {@code w}
+   * has room for the lightest case.
+   */
+  private void offer(int s, int w) {
+    Iterator<SimCase> queue = waiting.get(s).iterator();
+    while (queue.hasNext() && (w < 0 || capacity[w] - load[w] + 1e-9 >= lightest)) {
+      SimCase c = queue.next();
+      if (w >= 0 && !available(w, c, c.weight)) {
+        continue;
+      }
+      int chosen = cheapest(c);
+      if (chosen >= 0) {
+        queue.remove();
+        c.queued = false;
+        give(c, chosen);
       }
     }
   }
@@ -865,37 +864,32 @@ final class Replication {
   private int cheapest(SimCase c) {
     double need = c.weight;
     if (c.family >= 0) {
-      boolean anchored = false;
-      int best = -1;
-      double bestCost = Double.POSITIVE_INFINITY;
+      IntList holders = new IntList();
       for (SimCase sibling : families.get(c.family)) {
         if (sibling != c && sibling.open && sibling.worker >= 0) {
-          anchored = true;
-          int w = sibling.worker;
-          if (available(w, c, c.weight)) {
-            double cost = cost(w, c);
-            if (cost < bestCost) {
-              bestCost = cost;
-              best = w;
-            }
-          }
+          holders.add(sibling.worker);
         } else if (sibling != c && sibling.open) {
           need += sibling.weight;
         }
       }
-      if (anchored) {
-        return best;
+      if (holders.size > 0) {
+        return cheapestOf(holders, c, c.weight);
       }
     }
+    return cheapestOf(coveredBy.get(c.service), c, need);
+  }
+
+  /** The cheapest of {@code candidates} able to take {@code c} with room for {@code need}, or -1. */
+  private int cheapestOf(IntList candidates, SimCase c, double need) {
     int best = -1;
     double bestCost = Double.POSITIVE_INFINITY;
-    IntList candidates = coveredBy.get(c.service);
     for (int i = 0; i < candidates.size; i++) {
       int w = candidates.items[i];
       if (!available(w, c, need)) {
         continue;
       }
-      double cost = cost(w, c);
+      double cost = policy.balanceDelta(load[w], c.weight, capacity[w])
+          - (w == c.lastWorker ? policy.continuityBonus() : 0);
       if (cost < bestCost) {
         bestCost = cost;
         best = w;
@@ -908,10 +902,6 @@ final class Replication {
   private boolean available(int w, SimCase c, double need) {
     return active[w] && !absent[w] && mayCover[workerService[w]][c.service] && mayHold(w, c)
         && load[w] + need <= capacity[w] + 1e-9;
-  }
-
-  private double cost(int w, SimCase c) {
-    return policy.balanceDelta(load[w], c.weight, capacity[w]) - (w == c.lastWorker ? policy.continuityBonus() : 0);
   }
 
   private boolean mayHold(int w, SimCase c) {
