@@ -163,6 +163,7 @@ public final class Fixtures {
     private final CaseCategory category;
     private Complexity complexity = Complexity.STANDARD;
     private String familyId;
+    private String locality;
     private boolean court;
     private LocalDate opened = daysAgo(30);
     private LocalDate closed;
@@ -182,6 +183,11 @@ public final class Fixtures {
 
     public CaseSpec withFamily(String value) {
       familyId = value;
+      return this;
+    }
+
+    public CaseSpec locality(String value) {
+      locality = value;
       return this;
     }
 
@@ -216,7 +222,8 @@ public final class Fixtures {
     }
 
     public Case build() {
-      return new Case(id, serviceId, category, complexity, familyId, null, court, opened, closed, history, jointWorkerId);
+      return new Case(id, serviceId, category, complexity, familyId, locality, court, opened, closed, history,
+          jointWorkerId);
     }
   }
 

@@ -74,7 +74,7 @@ public record AllocationPolicy(Map<CaseCategory, Double> unallocatedCost, double
     nonNegative(p, "continuityBonus", continuityBonus);
     nonNegative(p, "balanceWeight", balanceWeight);
     nonNegative(p, "localityMismatchCost", localityMismatchCost);
-    if (continuityBonus >= transferCost && continuityBonus > 0) {
+    if (transferCost >= 0 && continuityBonus >= transferCost && continuityBonus > 0) {
       p.error("continuityBonus", "must be less than transferCost (" + transferCost + ") so that it never causes a "
           + "transfer, but was " + continuityBonus);
     }

@@ -51,6 +51,11 @@ final class AllocationProblem {
     final int[] current;
     /** Workers that may take the whole group (service, protections, siblings), ascending; capacity not checked. */
     final int[] eligible;
+    /**
+     * The workers allowed for the group's first case alone: a superset of {@code eligible}, and the
+     * same array for every case of the same kind, so allocators can share structures between groups.
+     */
+    final int[] pool;
     /** Why no worker may take the group, when {@code eligible} is empty. */
     final Unallocated noWorker;
     /** Cost of leaving the whole group unallocated. */
@@ -60,8 +65,8 @@ final class AllocationProblem {
     /** Where the child lives, or null. */
     final String locality;
 
-    Group(int index, List<Case> cases, double[] weights, int[] current, int[] eligible, Unallocated noWorker,
-        double unallocatedCost, int[] previous, String locality) {
+    Group(int index, List<Case> cases, double[] weights, int[] current, int[] eligible, int[] pool,
+        Unallocated noWorker, double unallocatedCost, int[] previous, String locality) {
       this.index = index;
       this.cases = List.copyOf(cases);
       this.weights = weights;
@@ -72,6 +77,7 @@ final class AllocationProblem {
       this.weight = w;
       this.current = current;
       this.eligible = eligible;
+      this.pool = pool;
       this.noWorker = noWorker;
       this.unallocatedCost = unallocatedCost;
       this.previous = previous;
@@ -125,17 +131,17 @@ final class AllocationProblem {
     }
 
     java.util.Set<String> requested = new java.util.HashSet<>(request.caseIds());
-    for (Case c : org.cases()) {
-      if (c.isAllocated() && !requested.contains(c.id())) {
-        fixedLoad[workerIndex.get(c.workerId())] += org.weight(c);
-      }
+    for (int w = 0; w < m; w++) {
+      fixedLoad[w] = org.load(workers.get(w).id());
     }
-
-    // Families in the request: their members in the request, and all their cases in the organisation.
+    // Families in the request: their members in the request, gathered as one group.
     Map<String, List<Case>> requestFamilies = new LinkedHashMap<>();
     List<List<Case>> units = new ArrayList<>();
     for (String id : request.caseIds()) {
       Case c = org.caseById(id);
+      if (c.isAllocated()) {
+        fixedLoad[workerIndex.get(c.workerId())] -= org.weight(c);
+      }
       if (c.familyId() == null) {
         units.add(List.of(c));
       } else {
@@ -148,19 +154,16 @@ final class AllocationProblem {
         members.add(c);
       }
     }
-    Map<String, List<Case>> wholeFamilies = new HashMap<>();
-    if (!requestFamilies.isEmpty()) {
-      for (Case c : org.cases()) {
-        if (c.familyId() != null && requestFamilies.containsKey(c.familyId())) {
-          wholeFamilies.computeIfAbsent(c.familyId(), f -> new ArrayList<>()).add(c);
-        }
+    for (int w = 0; w < m; w++) {
+      if (Math.abs(fixedLoad[w]) < EPS) {
+        fixedLoad[w] = 0; // what is left of subtracting every case a worker holds
       }
     }
 
     Map<String, Eligibility> cache = new HashMap<>();
     List<Group> gs = new ArrayList<>(units.size());
     for (List<Case> unit : units) {
-      gs.add(group(gs.size(), unit, requested, wholeFamilies, byService, cache));
+      gs.add(group(gs.size(), unit, requested, byService, cache));
     }
     groups = List.copyOf(gs);
   }
@@ -222,12 +225,13 @@ final class AllocationProblem {
   }
 
   private Group group(int index, List<Case> cases, java.util.Set<String> requested,
-      Map<String, List<Case>> wholeFamilies, Map<String, List<Integer>> byService, Map<String, Eligibility> cache) {
+      Map<String, List<Integer>> byService, Map<String, Eligibility> cache) {
     int k = cases.size();
     double[] weights = new double[k];
     int[] current = new int[k];
     double unallocatedCost = 0;
     int[] eligible = null;
+    int[] pool = null;
     Unallocated noWorker = null;
     String childLocality = null;
     java.util.TreeSet<Integer> previous = new java.util.TreeSet<>();
@@ -244,7 +248,12 @@ final class AllocationProblem {
       if (noWorker == null && e.none() != null) {
         noWorker = e.none();
       }
-      eligible = eligible == null ? e.workers() : intersect(eligible, e.workers());
+      if (eligible == null) {
+        eligible = e.workers();
+        pool = e.workers();
+      } else {
+        eligible = intersect(eligible, e.workers());
+      }
     }
     if (noWorker == null && eligible.length == 0) {
       noWorker = new Unallocated(Unallocated.Reason.NO_WORKER_FOR_WHOLE_SIBLING_GROUP, 0,
@@ -254,7 +263,7 @@ final class AllocationProblem {
     if (family != null) {
       // Siblings outside the request stay where they are: this group must join them.
       java.util.TreeSet<Integer> anchors = new java.util.TreeSet<>();
-      for (Case sibling : wholeFamilies.getOrDefault(family, List.of())) {
+      for (Case sibling : organisation.casesOfFamily(family)) {
         if (!requested.contains(sibling.id()) && sibling.isOpen()) {
           if (sibling.isAllocated()) {
             anchors.add(workerIndex.get(sibling.workerId()));
@@ -276,8 +285,9 @@ final class AllocationProblem {
     }
     if (noWorker != null) {
       eligible = new int[0];
+      pool = eligible;
     }
-    return new Group(index, cases, weights, current, eligible, noWorker, unallocatedCost,
+    return new Group(index, cases, weights, current, eligible, pool, noWorker, unallocatedCost,
         previous.stream().mapToInt(Integer::intValue).toArray(), childLocality);
   }
 

@@ -1,14 +1,7 @@
 package org.caseload.core.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,11 +11,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.caseload.core.model.Organisation;
 import org.caseload.core.validation.InvalidInputException;
@@ -78,17 +69,6 @@ public final class OrganisationFiles {
   /** The version of the file layout this library reads and writes. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build());
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .build());
-
   private OrganisationFiles() {}
 
   /**
@@ -116,10 +96,10 @@ public final class OrganisationFiles {
 
   /** Reads an organisation and its warnings from a file; see {@link #load(Path)}. */
   public static Loaded read(Path file) {
-    Format format = formatOf(file);
     String source = "organisation file " + file;
+    Format format = Mappers.formatOf(file, source);
     try (InputStream in = Files.newInputStream(file)) {
-      return read(mapper(format).createParser(in), source, format);
+      return read(Mappers.of(format).createParser(in), source, format);
     } catch (NoSuchFileException e) {
       throw unreadable(source, "the file does not exist");
     } catch (AccessDeniedException e) {
@@ -132,7 +112,7 @@ public final class OrganisationFiles {
   /** Reads an organisation and its warnings from text in the given format. */
   public static Loaded read(Reader text, Format format, String sourceName) {
     try {
-      return read(mapper(format).createParser(text), sourceName, format);
+      return read(Mappers.of(format).createParser(text), sourceName, format);
     } catch (IOException e) {
       throw unreadable(sourceName, "the file cannot be read: " + e.getMessage());
     }
@@ -164,47 +144,21 @@ public final class OrganisationFiles {
    * @throws UncheckedIOException if the disk refuses the write (nothing is left behind)
    */
   public static void save(Organisation organisation, Path file) {
-    Format format = formatOf(file);
-    Path target = file.toAbsolutePath();
-    Path folder = target.getParent();
-    if (folder == null || !Files.isDirectory(folder)) {
-      throw unreadable("organisation file " + file, "the file cannot be written: folder " + folder + " does not exist");
-    }
-    Path temp = null;
-    try {
-      temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        write(organisation, out, format);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // the write already failed; that failure is the one to report
-        }
-      }
-    }
+    String what = "organisation file " + file;
+    Format format = Mappers.formatOf(file, what);
+    Mappers.saveAtomically(file, what, out -> write(organisation, out, format));
   }
 
   /** Writes an organisation to a stream in the given format (UTF-8). The stream is not closed. */
   public static void write(Organisation organisation, OutputStream out, Format format) throws IOException {
-    try (JsonGenerator g = generator(format, mapper(format).getFactory().createGenerator(out))) {
+    try (JsonGenerator g = Mappers.generator(format, out)) {
       OrganisationWriter.write(organisation, g);
     }
   }
 
   /** Writes an organisation to a writer in the given format. The writer is not closed. */
   public static void write(Organisation organisation, Writer out, Format format) throws IOException {
-    try (JsonGenerator g = generator(format, mapper(format).getFactory().createGenerator(out))) {
+    try (JsonGenerator g = Mappers.generator(format, out)) {
       OrganisationWriter.write(organisation, g);
     }
   }
@@ -229,30 +183,7 @@ public final class OrganisationFiles {
     return w.toString();
   }
 
-  private static JsonGenerator generator(Format format, JsonGenerator g) {
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    if (format == Format.JSON) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-          .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
-          .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
-      g.setPrettyPrinter(pp);
-    }
-    return g;
-  }
-
-  private static ObjectMapper mapper(Format format) {
-    return format == Format.JSON ? JSON : YAML;
-  }
-
-  private static Format formatOf(Path file) {
-    try {
-      return Format.of(file);
-    } catch (IllegalArgumentException e) {
-      throw unreadable("organisation file " + file, "the file has an unknown format: its name must end in .json, .yaml or .yml");
-    }
-  }
-
   private static InvalidInputException unreadable(String source, String message) {
-    return new InvalidInputException(source, List.of(Problem.error("", message)));
+    return Mappers.problem(source, message);
   }
 }

@@ -55,7 +55,6 @@ final class OrganisationReader {
 
   private final JsonParser parser;
   private final String source;
-  private final String formatName;
   private final Sink sink = new Sink();
 
   private JsonNode formatVersion;
@@ -69,10 +68,9 @@ final class OrganisationReader {
   private final List<Case> cases = new ArrayList<>();
   private int standIns;
 
-  private OrganisationReader(JsonParser parser, String source, Format format) {
+  private OrganisationReader(JsonParser parser, String source) {
     this.parser = parser;
     this.source = source;
-    this.formatName = format.name();
   }
 
   /**
@@ -81,37 +79,18 @@ final class OrganisationReader {
    * @throws InvalidInputException with every problem found, if the file is malformed or invalid
    */
   static OrganisationFiles.Loaded read(JsonParser parser, String source, Format format) {
-    OrganisationReader r = new OrganisationReader(parser, source, format);
+    OrganisationReader r = new OrganisationReader(parser, source);
     try {
       if (!r.readRoot()) {
         throw new InvalidInputException(source, r.sink.all());
       }
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      String where = line > 0 ? " at line " + line + ", column " + column : "";
-      r.sink.add(Problem.error("", "not valid " + r.formatName + where + ": " + parserMessage(e.getOriginalMessage()))
-          .atLine(Math.max(line, 0)));
+      r.sink.add(Mappers.malformed(e, format));
       throw new InvalidInputException(source, r.sink.all());
     } catch (IOException e) {
       throw new InvalidInputException(source, List.of(Problem.error("", "the file cannot be read: " + e.getMessage())));
     }
     return r.finish();
-  }
-
-  /** The parser's message without its quoted snippets and positions (the line is reported apart). */
-  private static String parserMessage(String message) {
-    if (message == null) {
-      return "unreadable input";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (String part : message.split("\\R")) {
-      if (part.isBlank() || Character.isWhitespace(part.charAt(0))) {
-        continue;
-      }
-      sb.append(sb.length() == 0 ? "" : ": ").append(part.trim());
-    }
-    return sb.length() == 0 ? message.trim() : sb.toString();
   }
 
   private int line() {

@@ -45,6 +45,9 @@ public final class Organisation {
   private final ImmutableListMultimap<String, Case> heldBy;
   private final ImmutableListMultimap<String, Worker> workersByTeam;
   private final ImmutableList<Problem> warnings;
+  // Derived indices, computed on first use; immutable once computed, so a race only computes twice.
+  private volatile Map<String, Double> loads;
+  private volatile ImmutableListMultimap<String, Case> byFamily;
 
   private Organisation(String name, LocalDate asOf, CapacityPolicy capacityPolicy, List<Service> services,
       List<Team> teams, List<Worker> workers, List<Case> cases) {
@@ -227,13 +230,36 @@ public final class Organisation {
     return policyFor(c.serviceId()).weight(c);
   }
 
-  /** A worker's load: the weights of the open cases they hold, in weighted cases. */
+  /** A worker's load: the weights of the open cases they hold, in weighted cases (0 for an unknown id). */
   public double load(String workerId) {
-    double sum = 0;
-    for (Case c : heldBy.get(workerId)) {
-      sum += weight(c);
+    Map<String, Double> l = loads;
+    if (l == null) {
+      Map<String, Double> computed = new HashMap<>(workers.size() * 2);
+      for (Map.Entry<String, java.util.Collection<Case>> e : heldBy.asMap().entrySet()) {
+        double sum = 0;
+        for (Case c : e.getValue()) {
+          sum += weight(c);
+        }
+        computed.put(e.getKey(), sum);
+      }
+      loads = l = computed;
     }
-    return sum;
+    return l.getOrDefault(workerId, 0.0);
+  }
+
+  /** Every case of a family, open or closed, in order (empty for an unknown family). */
+  public List<Case> casesOfFamily(String familyId) {
+    ImmutableListMultimap<String, Case> f = byFamily;
+    if (f == null) {
+      ImmutableListMultimap.Builder<String, Case> b = ImmutableListMultimap.builder();
+      for (Case c : cases.values()) {
+        if (c.familyId() != null) {
+          b.put(c.familyId(), c);
+        }
+      }
+      byFamily = f = b.build();
+    }
+    return f.get(familyId);
   }
 
   /** A worker's capacity, in weighted cases (capacity per FTE of their role × FTE). */

@@ -1,0 +1,171 @@
+package org.caseload.core.allocation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+
+/**
+ * A fast allocator for the weekly intake: takes the groups (a child, or siblings together) from
+ * the highest risk and hardest to place down, and gives each the worker with the lowest cost
+ * for it at that moment — its current worker if it has one and they have room, otherwise the
+ * cheapest by continuity, locality and balance among the workers allowed to take it.
+ *
+ * <p>The workers allowed for a kind of case form a pool kept ordered by utilisation, so the
+ * cheapest worker is found by walking the pool from the least loaded and stopping as soon as no
+ * busier worker can be cheaper (the balance cost of a worker is at least 2 × balance weight ×
+ * utilisation × weight): about O(log m) per group, O(n log m) in all for n groups and m workers.
+ * It gives no lower bound. Stateless and thread-safe; the same request gives the same plan.
+ */
+public final class GreedyAllocator implements Allocator {
+  /** Groups allowed this few workers are searched directly rather than through a pool. */
+  private static final int SMALL = 8;
+  /** The name used in scenario files. */
+  public static final String NAME = "greedy";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public AllocationPlan allocate(AllocationRequest request) {
+    AllocationProblem problem = new AllocationProblem(request);
+    return problem.plan(NAME, assign(problem), OptionalDouble.empty());
+  }
+
+  /** The greedy assignment ({@code assign[g]} = worker index or -1), for use as a starting point. */
+  static int[] assign(AllocationProblem problem) {
+    return new Run(problem).run();
+  }
+
+  /** The mutable state of one run. */
+  private static final class Run {
+    private final AllocationProblem p;
+    private final double[] load;
+    /** Pools by the identity of the shared eligibility arrays they hold. */
+    private final Map<int[], TreeSet<Integer>> pools = new IdentityHashMap<>();
+    private final List<List<TreeSet<Integer>>> poolsOf;
+    private final Comparator<Integer> byUtilisation;
+
+    Run(AllocationProblem p) {
+      this.p = p;
+      this.load = p.fixedLoad.clone();
+      this.byUtilisation = (a, b) -> {
+        int c = Double.compare(load[a] / p.capacity[a], load[b] / p.capacity[b]);
+        return c != 0 ? c : Integer.compare(a, b);
+      };
+      this.poolsOf = new ArrayList<>(p.workerCount());
+      for (int w = 0; w < p.workerCount(); w++) {
+        poolsOf.add(new ArrayList<>(2));
+      }
+    }
+
+    int[] run() {
+      List<AllocationProblem.Group> order = new ArrayList<>(p.groups);
+      order.sort(Comparator
+          .comparingDouble((AllocationProblem.Group g) -> -g.unallocatedCost / g.size())
+          .thenComparingInt(g -> g.eligible.length)
+          .thenComparingDouble(g -> -g.weight)
+          .thenComparingInt(g -> g.index));
+      int[] assign = new int[p.groups.size()];
+      Arrays.fill(assign, -1);
+      for (AllocationProblem.Group g : order) {
+        if (g.eligible.length == 0) {
+          continue;
+        }
+        int w = cheapest(g);
+        if (w >= 0) {
+          assign[g.index] = w;
+          place(w, g.weight);
+        }
+      }
+      return assign;
+    }
+
+    /** The worker with the lowest cost for {@code g} now, or -1 if none has room. */
+    private int cheapest(AllocationProblem.Group g) {
+      int best = -1;
+      double bestCost = Double.POSITIVE_INFINITY;
+      int holder = g.holder();
+      if (holder >= 0 && g.allows(holder) && p.fits(holder, load[holder], g.weight)) {
+        best = holder;
+        bestCost = cost(g, holder);
+      }
+      for (int w : g.previous) {
+        if (g.allows(w) && p.fits(w, load[w], g.weight)) {
+          double c = cost(g, w);
+          if (c < bestCost) {
+            best = w;
+            bestCost = c;
+          }
+        }
+      }
+      // Any other worker pays the transfers of every case held now, no continuity, locality >= 0,
+      // and a balance cost of at least 2 x weight x utilisation x group weight.
+      double floor = p.transferCost(g, -1);
+      double slope = 2 * p.policy.balanceWeight() * g.weight;
+      Iterable<Integer> candidates = g.eligible.length <= SMALL ? boxed(g.eligible) : pool(g.pool);
+      boolean sorted = g.eligible.length > SMALL;
+      for (int w : candidates) {
+        if (sorted && floor + slope * (load[w] / p.capacity[w]) >= bestCost) {
+          break;
+        }
+        if ((!sorted || g.allows(w)) && p.fits(w, load[w], g.weight)) {
+          double c = cost(g, w);
+          if (c < bestCost) {
+            best = w;
+            bestCost = c;
+          }
+        }
+      }
+      return best;
+    }
+
+    private double cost(AllocationProblem.Group g, int w) {
+      return p.placementCost(g, w) + p.balanceDelta(w, load[w], g.weight);
+    }
+
+    /** The workers of {@code members}, ordered by utilisation; one pool per kind of case, shared by its groups. */
+    private TreeSet<Integer> pool(int[] members) {
+      TreeSet<Integer> pool = pools.get(members);
+      if (pool == null) {
+        pool = new TreeSet<>(byUtilisation);
+        for (int w : members) {
+          pool.add(w);
+          poolsOf.get(w).add(pool);
+        }
+        pools.put(members, pool);
+      }
+      return pool;
+    }
+
+    private static List<Integer> boxed(int[] workers) {
+      List<Integer> list = new ArrayList<>(workers.length);
+      for (int w : workers) {
+        list.add(w);
+      }
+      return list;
+    }
+
+    private void place(int w, double weight) {
+      List<TreeSet<Integer>> in = poolsOf.get(w);
+      for (TreeSet<Integer> pool : in) {
+        pool.remove(w);
+      }
+      load[w] += weight;
+      for (TreeSet<Integer> pool : in) {
+        pool.add(w);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GreedyAllocator";
+  }
+}

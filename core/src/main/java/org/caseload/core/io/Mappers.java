@@ -1,0 +1,142 @@
+package org.caseload.core.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.caseload.core.validation.InvalidInputException;
+import org.caseload.core.validation.Problem;
+
+/**
+ * How every Caseload file is parsed and written: one JSON and one YAML configuration, the
+ * parser's errors turned into problems with line and column, and atomic saving.
+ */
+final class Mappers {
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build());
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .build());
+
+  private Mappers() {}
+
+  static ObjectMapper of(Format format) {
+    return format == Format.JSON ? JSON : YAML;
+  }
+
+  /** A generator for {@code out}: pretty JSON with \n line ends, or block YAML; never closes {@code out}. */
+  static JsonGenerator generator(Format format, OutputStream out) throws IOException {
+    return configure(format, of(format).getFactory().createGenerator(out));
+  }
+
+  /** A generator for {@code out}; see {@link #generator(Format, OutputStream)}. */
+  static JsonGenerator generator(Format format, Writer out) throws IOException {
+    return configure(format, of(format).getFactory().createGenerator(out));
+  }
+
+  private static JsonGenerator configure(Format format, JsonGenerator g) {
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    if (format == Format.JSON) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter()
+          .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+          .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n")));
+    }
+    return g;
+  }
+
+  /** The problem for text the parser could not read: line, column and the parser's own words. */
+  static Problem malformed(JsonProcessingException e, Format format) {
+    int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
+    int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+    String where = line > 0 ? " at line " + line + ", column " + column : "";
+    return Problem.error("", "not valid " + format.name() + where + ": " + parserMessage(e.getOriginalMessage()))
+        .atLine(line);
+  }
+
+  /** The parser's message without its quoted snippets and positions (the line is reported apart). */
+  private static String parserMessage(String message) {
+    if (message == null) {
+      return "unreadable input";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String part : message.split("\\R")) {
+      if (part.isBlank() || Character.isWhitespace(part.charAt(0))) {
+        continue;
+      }
+      sb.append(sb.length() == 0 ? "" : ": ").append(part.trim());
+    }
+    return sb.length() == 0 ? message.trim() : sb.toString();
+  }
+
+  /** The format a file's name gives, or an {@link InvalidInputException} about {@code what}. */
+  static Format formatOf(Path file, String what) {
+    try {
+      return Format.of(file);
+    } catch (IllegalArgumentException e) {
+      throw problem(what, "the file has an unknown format: its name must end in .json, .yaml or .yml");
+    }
+  }
+
+  static InvalidInputException problem(String what, String message) {
+    return new InvalidInputException(what, List.of(Problem.error("", message)));
+  }
+
+  /** What {@link #saveAtomically} writes. */
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a file whole or not at all: to a temporary file in the same folder, then moved into
+   * place (replacing any file of that name).
+   */
+  static void saveAtomically(Path file, String what, Content content) {
+    Path target = file.toAbsolutePath();
+    Path folder = target.getParent();
+    if (folder == null || !Files.isDirectory(folder)) {
+      throw problem(what, "the file cannot be written: folder " + folder + " does not exist");
+    }
+    Path temp = null;
+    try {
+      temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // the write already failed; that failure is the one to report
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.caseload.simulation.random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.junit.jupiter.api.Test;
+
+class RandomStreamsTest {
+
+  @Test
+  void theSameKeysGiveTheSameStreamWhateverTheOrderAsked() {
+    RandomStreams a = new RandomStreams(42);
+    RandomStreams b = new RandomStreams(42);
+    RandomGenerator later = b.stream(3, StreamKind.PATHWAY, 1234);
+    b.stream(0, StreamKind.ARRIVALS, 0).nextDouble();
+    RandomGenerator first = a.stream(3, StreamKind.PATHWAY, 1234);
+    for (int i = 0; i < 100; i++) {
+      assertEquals(first.nextLong(), later.nextLong());
+    }
+  }
+
+  @Test
+  void everyKeyPartChangesTheStream() {
+    long base = RandomStreams.key(1, 2, 3, 4);
+    assertNotEquals(base, RandomStreams.key(2, 2, 3, 4));
+    assertNotEquals(base, RandomStreams.key(1, 3, 3, 4));
+    assertNotEquals(base, RandomStreams.key(1, 2, 4, 4));
+    assertNotEquals(base, RandomStreams.key(1, 2, 3, 5));
+    Set<Long> keys = new HashSet<>();
+    for (int r = 0; r < 50; r++) {
+      for (int k = 0; k < StreamKind.values().length; k++) {
+        for (long e = 0; e < 200; e++) {
+          keys.add(RandomStreams.key(7, r, k, e));
+        }
+      }
+    }
+    assertEquals(50 * StreamKind.values().length * 200, keys.size(), "no two keys collide");
+  }
+
+  @Test
+  void neighbouringStreamsAreUncorrelatedAndUniform() {
+    RandomStreams s = new RandomStreams(2020);
+    int n = 20_000;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    RandomGenerator a = s.stream(0, StreamKind.PATHWAY, 0);
+    RandomGenerator b = s.stream(0, StreamKind.PATHWAY, 1);
+    long[] bins = new long[20];
+    for (int i = 0; i < n; i++) {
+      x[i] = a.nextDouble();
+      y[i] = b.nextDouble();
+      bins[(int) (x[i] * 20)]++;
+    }
+    double r = new PearsonsCorrelation().correlation(x, y);
+    assertTrue(Math.abs(r) < 4 / Math.sqrt(n), "correlation " + r);
+    double[] expected = new double[20];
+    java.util.Arrays.fill(expected, n / 20.0);
+    assertTrue(new ChiSquareTest().chiSquareTest(expected, bins) > 0.001, "uniform");
+  }
+
+  @Test
+  void commonsMathAdapterRefusesReseeding() {
+    CommonsMathAdapter adapter = new CommonsMathAdapter(new RandomStreams(1).stream(0, StreamKind.OTHER, 0));
+    assertThrows(UnsupportedOperationException.class, () -> adapter.setSeed(3L));
+    double d = adapter.nextDouble();
+    assertTrue(d >= 0 && d < 1);
+  }
+}
