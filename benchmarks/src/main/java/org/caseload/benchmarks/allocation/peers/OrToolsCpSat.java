@@ -33,6 +33,9 @@ import org.caseload.benchmarks.allocation.Contender;
  * balanceWeight ÷ (capacity × K²) included — so CP-SAT optimises an objective within about
  * 10⁻⁵ of ours, relative, per term. Its answers are priced by our own formula
  * ({@link AllocationModel#evaluate}); its bound is the bound of the rounded objective, ÷ the scale.
+ *
+ * <p>The only hint given is the trivial legal answer (every case unallocated), so that CP-SAT
+ * always has a solution to return even with a short limit; it is never given our answer.
  */
 public final class OrToolsCpSat implements Contender {
   /** Objective units × this, rounded per coefficient. */
@@ -80,6 +83,7 @@ public final class OrToolsCpSat implements Contender {
       for (int i = 0; i < eligible.length; i++) {
         int w = eligible[i];
         x[g][i] = cp.newBoolVar("x" + g + "_" + w);
+        cp.addHint(x[g][i], 0); // the trivial answer (nothing placed) is legal: CP-SAT always has one
         byWorker.get(w).add(x[g][i]);
         weightsByWorker.get(w).add(Math.round(model.weight(g) * k));
         objective.addTerm(x[g][i], Math.round(model.placementCost(g, w) * OBJECTIVE_SCALE) - unallocated);
