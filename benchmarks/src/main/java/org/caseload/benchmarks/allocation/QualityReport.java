@@ -148,6 +148,9 @@ public final class QualityReport {
   }
 
   private Timed checked(Contender c, Answer a, AllocationModel model, double millis) {
+    if (!a.found()) {
+      return new Timed(c.name(), a, Double.NaN, millis);
+    }
     String broken = model.broken(a.assign());
     if (broken != null) {
       throw new IllegalStateException(c.name() + " broke a hard rule on " + model + ": " + broken);
@@ -164,6 +167,12 @@ public final class QualityReport {
   }
 
   private void row(String key, Timed t, AllocationModel model, double ratio) {
+    if (!t.answer.found()) {
+      out.println(key + t.name + " | " + fmt(t.millis) + " | not reached | " + t.answer.result()
+          + " | | | | | | | |");
+      out.flush();
+      return;
+    }
     int[] assign = t.answer.assign();
     double[] un = model.unallocated(assign);
     double[] util = model.utilisation(assign);

@@ -136,7 +136,8 @@ public final class OrToolsCpSat implements Contender {
     };
     CpSolverStatus status = solver.solve(cp, callback);
     if (best[0] == null) {
-      throw new IllegalStateException("CP-SAT found no solution in " + seconds + " s (status " + status + ")");
+      return Answer.none("CP-SAT found no solution in " + seconds + " s (status " + status + ", "
+          + solver.wallTime() + " s wall time)");
     }
     double bound = solver.bestObjectiveBound() / OBJECTIVE_SCALE;
     return new Answer(best[0], OptionalDouble.of(bound), status == CpSolverStatus.OPTIMAL, List.copyOf(progress),
