@@ -104,6 +104,16 @@ public record AllocationPolicy(Map<CaseCategory, Double> unallocatedCost, double
     return unallocatedCost.get(category);
   }
 
+  /**
+   * The change in the balance term when a worker with {@code capacity} carrying {@code load}
+   * takes {@code add} more weighted cases (negative {@code add} to give some up):
+   * balanceWeight × ((load + add)² − load²) ÷ capacity.
+   */
+  public double balanceDelta(double load, double add, double capacity) {
+    double after = load + add;
+    return balanceWeight * (after * after - load * load) / capacity;
+  }
+
   /** Whether teams of {@code serviceId} may take cases of {@code caseServiceId}. */
   public boolean covers(String serviceId, String caseServiceId) {
     return serviceId.equals(caseServiceId) || cover.getOrDefault(caseServiceId, Set.of()).contains(serviceId);

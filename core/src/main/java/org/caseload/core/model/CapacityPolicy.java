@@ -109,10 +109,19 @@ public record CapacityPolicy(
    * worker of {@code joint} role (null when the case is not held jointly).
    */
   public Optional<ProtectionBreach> breach(Role holder, Case c, Role joint) {
-    if (holder == Role.UNQUALIFIED && qualifiedOnly.contains(c.category())) {
+    return breach(holder, c.category(), c.court(), joint);
+  }
+
+  /**
+   * The role protection broken if a worker of {@code holder} role holds a case of this category,
+   * in court proceedings or not, with a joint worker of {@code joint} role (null for none).
+   */
+  public Optional<ProtectionBreach> breach(Role holder, CaseCategory category, boolean court, Role joint) {
+    if (holder == Role.UNQUALIFIED && qualifiedOnly.contains(category)) {
       return Optional.of(ProtectionBreach.UNQUALIFIED_HOLDS_STATUTORY_CASE);
     }
-    if (holder == Role.NEWLY_QUALIFIED && joint != Role.QUALIFIED && needsJointWorker(c)) {
+    if (holder == Role.NEWLY_QUALIFIED && joint != Role.QUALIFIED
+        && (newlyQualifiedJointOnly.contains(category) || (newlyQualifiedCourtJointOnly && court))) {
       return Optional.of(ProtectionBreach.NEWLY_QUALIFIED_HOLDS_CASE_ALONE);
     }
     return Optional.empty();
@@ -121,10 +130,6 @@ public record CapacityPolicy(
   /** Whether a worker of {@code role} may hold {@code c} alone without breaking a protection. */
   public boolean mayHoldAlone(Role role, Case c) {
     return breach(role, c, null).isEmpty();
-  }
-
-  private boolean needsJointWorker(Case c) {
-    return newlyQualifiedJointOnly.contains(c.category()) || (newlyQualifiedCourtJointOnly && c.court());
   }
 
   /** This policy with one category's weight changed. */

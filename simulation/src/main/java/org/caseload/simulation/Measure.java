@@ -1,0 +1,44 @@
+package org.caseload.simulation;
+
+/** What the engine records for each service at the start of each week. */
+public enum Measure {
+  /** Open cases the service is responsible for (allocated or not). */
+  OPEN_CASES("cases"),
+  /** Open cases of the service with no worker. */
+  UNALLOCATED("cases"),
+  /** Weighted load held by the service's workers. */
+  WEIGHTED_LOAD("weighted cases"),
+  /** FTE of the service's workers in post (agency included). */
+  FTE_IN_POST("FTE"),
+  /** Headcount of the service's workers in post. */
+  HEADCOUNT("workers"),
+  /** FTE of the service's agency workers. */
+  AGENCY_FTE("FTE"),
+  /** FTE of the service's newly qualified workers. */
+  NEWLY_QUALIFIED_FTE("FTE"),
+  /** Posts of the service with no worker of their own (covered by agency or not). */
+  VACANT_POSTS("posts"),
+  /** Weighted load ÷ FTE in post (NaN with no FTE). */
+  CASELOAD_PER_FTE("weighted cases per FTE"),
+  /** Mean time the service's unallocated cases have waited so far (NaN with none waiting). */
+  MEAN_WAIT("weeks"),
+  /** Changes of worker of the service's cases since the start (cumulative). */
+  TRANSFERS("changes of worker"),
+  /** Referrals received since the start (cumulative; counted against the entry stage's service). */
+  REFERRALS("referrals"),
+  /** Cases opened since the start (cumulative; by the entry stage's service). */
+  OPENED("cases"),
+  /** Cases closed since the start (cumulative; by the service that held them last). */
+  CLOSED("cases");
+
+  private final String unit;
+
+  Measure(String unit) {
+    this.unit = unit;
+  }
+
+  /** The unit of the measure, for tables and CSV. */
+  public String unit() {
+    return unit;
+  }
+}

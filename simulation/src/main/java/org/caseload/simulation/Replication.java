@@ -1,0 +1,741 @@
+package org.caseload.simulation;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.random.RandomGenerator;
+import org.caseload.core.allocation.AllocationPolicy;
+import org.caseload.core.model.CapacityPolicy;
+import org.caseload.core.model.Case;
+import org.caseload.core.model.CaseCategory;
+import org.caseload.core.model.Complexity;
+import org.caseload.core.model.Contract;
+import org.caseload.core.model.Organisation;
+import org.caseload.core.model.Role;
+import org.caseload.core.model.Service;
+import org.caseload.core.model.Team;
+import org.caseload.core.model.Worker;
+import org.caseload.simulation.demand.Pathway;
+import org.caseload.simulation.demand.Stage;
+import org.caseload.simulation.random.RandomStreams;
+import org.caseload.simulation.random.StreamKind;
+import org.caseload.simulation.workforce.WorkforceModel;
+
+/**
+ * One replication of a scenario: a discrete-event simulation with its own calendar, in weeks
+ * from the organisation's {@code asOf}. Its state is private and mutable for speed; what leaves
+ * it is an immutable {@link ReplicationResult}.
+ *
+ * <p>Every case draws its route, stage lengths and re-referral from its own stream, keyed by its
+ * number (arrival order for referrals, file order for the starting cases, and a key derived from
+ * the first case for a re-referral); every worker draws their leaving and sickness from their
+ * own, every vacancy its recruitment and cover. So two scenarios with the same seed give each
+ * child and each worker the same story wherever the difference between them does not reach.
+ *
+ * <p>Cases are allocated by the rules of the organisation's capacity policies and the scenario's
+ * allocation policy (the same rules and costs as the core allocators): a worker in post, not
+ * absent, of a service covering the case, breaking no role protection, within capacity, the
+ * cheapest by balance and continuity. A case with no such worker waits, highest risk first then
+ * longest waiting, until a worker gains room.
+ *
+ * <p>Each starting worker holds a post. When a worker leaves (a leaving hazard by contract and
+ * role, then notice), their cases wait for re-allocation and their post falls vacant: it is
+ * recruited to after a lead time, and meanwhile covered, with a given probability and delay,
+ * by a qualified agency worker (under the 2024 statutory guidance agency workers must have 3
+ * years' experience), who is released when the recruit arrives.
+ *
+ * <p>Assumptions, stated: a starting case's remaining time in its stage is a fresh draw of the
+ * stage's length (exact for exponential lengths); new referrals are of standard complexity and
+ * not in court; a starting case whose category has no stage in the pathway stays open, with its
+ * worker, to the horizon; a sick worker keeps their cases but takes no new ones.
+ */
+final class Replication {
+  private static final int ARRIVAL = 0;
+  private static final int STAGE_END = 1;
+  private static final int SNAPSHOT = 2;
+  private static final int REREFERRAL = 3;
+  private static final int MEETING = 4;
+  private static final int LEAVE_NOTICE = 5;
+  private static final int DEPART = 6;
+  private static final int RECRUIT = 7;
+  private static final int COVER = 8;
+  private static final int QUALIFY = 9;
+  private static final int SICK_START = 10;
+  private static final int SICK_END = 11;
+  private static final int COHORT = 12;
+
+  private static final long STARTING_CASES = 1L << 40;
+  private static final long RECRUITS = 1L << 41;
+  private static final long COVERS = 1L << 42;
+  private static final long COHORTS = 1L << 43;
+
+  private final Scenario scenario;
+  private final Organisation org;
+  private final Pathway pathway;
+  private final AllocationPolicy policy;
+  private final WorkforceModel workforce;
+  private final RandomStreams streams;
+  private final int replication;
+  private final EventCalendar calendar = new EventCalendar();
+
+  private final List<String> services = new ArrayList<>();
+  private final Map<String, Integer> serviceIndex = new HashMap<>();
+  private final CapacityPolicy[] servicePolicy;
+  private final List<Team> teams;
+  private final Map<String, Integer> teamIndex = new HashMap<>();
+  private final int[] teamService;
+  /** For each team's service, the services whose cases its workers may take. */
+  private final int[][] serviceCovers;
+
+  // workers, in growable parallel arrays
+  private int workerCount;
+  private Role[] role = new Role[16];
+  private Contract[] contract = new Contract[16];
+  private double[] fte = new double[16];
+  private double[] capacity = new double[16];
+  private double[] load = new double[16];
+  private int[] workerService = new int[16];
+  private int[] workerPost = new int[16];
+  private long[] workerEntity = new long[16];
+  private boolean[] active = new boolean[16];
+  private boolean[] absent = new boolean[16];
+  private boolean[] isCover = new boolean[16];
+  /** For each service, the workers (ever) who may take its cases. */
+  private final List<IntList> coveredBy = new ArrayList<>();
+
+  // posts
+  private int postCount;
+  private int[] postTeam = new int[16];
+  private Role[] postRole = new Role[16];
+  private Contract[] postContract = new Contract[16];
+  private double[] postFte = new double[16];
+  private int[] postHolder = new int[16];
+  private int[] postCover = new int[16];
+  private int[] postVacancies = new int[16];
+
+  // cases
+  private final List<SimCase> cases = new ArrayList<>();
+  private final List<PriorityQueue<SimCase>> waiting = new ArrayList<>();
+  private double[] arrivals;
+  private double now;
+  private long events;
+
+  // records
+  private final double[][][] values;
+  private final long[] transfers;
+  private final long[] referrals;
+  private final long[] opened;
+  private final long[] closed;
+
+  /** A case as the engine tracks it. */
+  private static final class SimCase {
+    final int serial;
+    final long entity;
+    final RandomGenerator rng;
+    CaseCategory stage;
+    int service;
+    Complexity complexity = Complexity.STANDARD;
+    boolean court;
+    double weight;
+    int worker = -1;
+    int lastWorker = -1;
+    double waitingSince = Double.NaN;
+    boolean open = true;
+    boolean queued;
+    /** The stage's time waits for a worker (see {@link Stage#startsOnAllocation()}). */
+    boolean clockWaits;
+
+    SimCase(int serial, long entity, RandomGenerator rng) {
+      this.serial = serial;
+      this.entity = entity;
+      this.rng = rng;
+    }
+  }
+
+  /** A growable list of ints. */
+  private static final class IntList {
+    int[] items = new int[8];
+    int size;
+
+    void add(int v) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = v;
+    }
+  }
+
+  Replication(Scenario scenario, RandomStreams streams, int replication) {
+    this.scenario = scenario;
+    this.org = scenario.organisation();
+    this.pathway = scenario.demand().pathway();
+    this.policy = scenario.allocationPolicy();
+    this.workforce = scenario.workforce();
+    this.streams = streams;
+    this.replication = replication;
+
+    for (Service s : org.services()) {
+      serviceIndex.put(s.id(), services.size());
+      services.add(s.id());
+    }
+    int sCount = services.size();
+    servicePolicy = new CapacityPolicy[sCount];
+    for (int s = 0; s < sCount; s++) {
+      servicePolicy[s] = org.policyFor(services.get(s));
+      coveredBy.add(new IntList());
+      waiting.add(new PriorityQueue<>(Comparator
+          .comparingDouble((SimCase c) -> -policy.unallocatedCost(c.stage))
+          .thenComparingDouble(c -> c.waitingSince)
+          .thenComparingInt(c -> c.serial)));
+    }
+    serviceCovers = new int[sCount][];
+    for (int s = 0; s < sCount; s++) {
+      IntList mine = new IntList();
+      for (int t = 0; t < sCount; t++) {
+        if (policy.covers(services.get(s), services.get(t))) {
+          mine.add(t);
+        }
+      }
+      serviceCovers[s] = Arrays.copyOf(mine.items, mine.size);
+    }
+    teams = org.teams();
+    teamService = new int[teams.size()];
+    for (int t = 0; t < teams.size(); t++) {
+      teamIndex.put(teams.get(t).id(), t);
+      teamService[t] = serviceIndex.get(teams.get(t).serviceId());
+    }
+    int weeks = scenario.horizonWeeks() + 1;
+    values = new double[Measure.values().length][weeks][sCount];
+    transfers = new long[sCount];
+    referrals = new long[sCount];
+    opened = new long[sCount];
+    closed = new long[sCount];
+  }
+
+  ReplicationResult run() {
+    // Snapshots first: at a week's first instant the snapshot records the state before anything
+    // else that happens at that instant (events scheduled earlier come first at equal times).
+    for (int w = 0; w <= scenario.horizonWeeks(); w++) {
+      calendar.schedule(w, SNAPSHOT, w);
+      if (scenario.allocationTiming() == Scenario.AllocationTiming.WEEKLY_MEETING && w < scenario.horizonWeeks()) {
+        calendar.schedule(w, MEETING, w);
+      }
+    }
+    Map<String, Integer> workerIndex = new HashMap<>();
+    List<Worker> starting = org.workers();
+    for (int i = 0; i < starting.size(); i++) {
+      Worker w = starting.get(i);
+      int post = newPost(teamIndex.get(w.teamId()), w.role(), w.contract(), w.fte());
+      double weeksIn = ChronoUnit.DAYS.between(w.start(), org.asOf()) / 7.0;
+      workerIndex.put(w.id(), join(post, w.role(), w.contract(), w.fte(), i, false, weeksIn));
+    }
+    int startingCases = 0;
+    for (Case c : org.cases()) {
+      if (!c.isOpen()) {
+        continue;
+      }
+      SimCase sc = newCase(STARTING_CASES + startingCases++);
+      sc.stage = c.category();
+      sc.service = serviceIndex.get(c.serviceId());
+      sc.complexity = c.complexity();
+      sc.court = c.court();
+      sc.weight = servicePolicy[sc.service].weight(sc.stage, sc.complexity);
+      if (c.isAllocated()) {
+        give(sc, workerIndex.get(c.workerId()));
+      } else {
+        sc.waitingSince = -weeksBefore(c.unallocatedSince());
+        enqueue(sc);
+      }
+      Stage stage = pathway.stages().get(sc.stage);
+      if (stage != null) {
+        if (stage.startsOnAllocation() && sc.worker < 0) {
+          sc.clockWaits = true;
+        } else {
+          calendar.schedule(stage.duration().sample(sc.rng), STAGE_END, sc.serial);
+        }
+      }
+    }
+    arrivals = scenario.demand().referrals().arrivals(scenario.horizonWeeks(),
+        streams.stream(replication, StreamKind.ARRIVALS, 0));
+    if (arrivals.length > 0) {
+      calendar.schedule(arrivals[0], ARRIVAL, 0);
+    }
+    for (int k = 0; k < workforce.cohorts().size(); k++) {
+      WorkforceModel.Cohort cohort = workforce.cohorts().get(k);
+      calendar.schedule(cohort.firstWeek(), COHORT, k);
+    }
+    if (scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
+      allocateWaiting(null);
+    }
+    while (!calendar.isEmpty() && calendar.nextTime() <= scenario.horizonWeeks()) {
+      now = calendar.nextTime();
+      int kind = calendar.nextKind();
+      int subject = calendar.nextSubject();
+      calendar.pop();
+      events++;
+      switch (kind) {
+        case ARRIVAL -> arrive(subject);
+        case STAGE_END -> endStage(cases.get(subject));
+        case REREFERRAL -> referral(cases.get(subject).entity * 31 + 17);
+        case MEETING -> allocateWaiting(null);
+        case SNAPSHOT -> snapshot(subject);
+        case LEAVE_NOTICE -> giveNotice(subject);
+        case DEPART -> depart(subject);
+        case RECRUIT -> recruit(subject);
+        case COVER -> cover(subject);
+        case QUALIFY -> qualify(subject);
+        case SICK_START -> sickStart(subject);
+        case SICK_END -> sickEnd(subject);
+        case COHORT -> cohort(subject);
+        default -> throw new IllegalStateException("unknown event kind " + kind);
+      }
+    }
+    return new ReplicationResult(replication, services, scenario.horizonWeeks() + 1, values, events);
+  }
+
+  private double weeksBefore(LocalDate day) {
+    return ChronoUnit.DAYS.between(day, org.asOf()) / 7.0;
+  }
+
+  // ---------------------------------------------------------------- workforce
+
+  private int newPost(int team, Role r, Contract c, double f) {
+    if (postCount == postTeam.length) {
+      int n = postCount * 2;
+      postTeam = Arrays.copyOf(postTeam, n);
+      postRole = Arrays.copyOf(postRole, n);
+      postContract = Arrays.copyOf(postContract, n);
+      postFte = Arrays.copyOf(postFte, n);
+      postHolder = Arrays.copyOf(postHolder, n);
+      postCover = Arrays.copyOf(postCover, n);
+      postVacancies = Arrays.copyOf(postVacancies, n);
+    }
+    int p = postCount++;
+    postTeam[p] = team;
+    postRole[p] = r;
+    postContract[p] = c;
+    postFte[p] = f;
+    postHolder[p] = -1;
+    postCover[p] = -1;
+    return p;
+  }
+
+  /**
+   * A worker joins post {@code post} now; {@code weeksIn} is how long they have already been in
+   * post (for newly qualified progression). Schedules their leaving, progression and sickness.
+   */
+  private int join(int post, Role r, Contract c, double f, long entity, boolean cover, double weeksIn) {
+    if (workerCount == role.length) {
+      int n = workerCount * 2;
+      role = Arrays.copyOf(role, n);
+      contract = Arrays.copyOf(contract, n);
+      fte = Arrays.copyOf(fte, n);
+      capacity = Arrays.copyOf(capacity, n);
+      load = Arrays.copyOf(load, n);
+      workerService = Arrays.copyOf(workerService, n);
+      workerPost = Arrays.copyOf(workerPost, n);
+      workerEntity = Arrays.copyOf(workerEntity, n);
+      active = Arrays.copyOf(active, n);
+      absent = Arrays.copyOf(absent, n);
+      isCover = Arrays.copyOf(isCover, n);
+    }
+    int w = workerCount++;
+    role[w] = r;
+    contract[w] = c;
+    fte[w] = f;
+    workerService[w] = teamService[postTeam[post]];
+    capacity[w] = servicePolicy[workerService[w]].capacityPerFte().get(r) * f;
+    workerPost[w] = post;
+    workerEntity[w] = entity;
+    active[w] = true;
+    isCover[w] = cover;
+    if (cover) {
+      postCover[post] = w;
+    } else {
+      postHolder[post] = w;
+    }
+    for (int s : serviceCovers[workerService[w]]) {
+      coveredBy.get(s).add(w);
+    }
+    RandomGenerator leaving = streams.stream(replication, StreamKind.LEAVING, entity);
+    double hazard = workforce.leavingPerWeek(c, r);
+    if (hazard > 0) {
+      calendar.schedule(now + -Math.log1p(-leaving.nextDouble()) / hazard, LEAVE_NOTICE, w);
+    }
+    if (r == Role.NEWLY_QUALIFIED) {
+      calendar.schedule(now + Math.max(0, workforce.newlyQualifiedWeeks() - weeksIn), QUALIFY, w);
+    }
+    scheduleSickness(w);
+    return w;
+  }
+
+  private void scheduleSickness(int w) {
+    double rate = workforce.sicknessSpellsPerYear() * fte[w] / 52.0;
+    if (rate > 0) {
+      RandomGenerator sick = sicknessStream(w);
+      calendar.schedule(now + -Math.log1p(-sick.nextDouble()) / rate, SICK_START, w);
+    }
+  }
+
+  /** Each worker's sickness stream, created on first use from the worker's key. */
+  private final Map<Integer, RandomGenerator> sickness = new HashMap<>();
+
+  private RandomGenerator sicknessStream(int w) {
+    return sickness.computeIfAbsent(w, k -> streams.stream(replication, StreamKind.SICKNESS, workerEntity[k]));
+  }
+
+  private void giveNotice(int w) {
+    if (!active[w]) {
+      return;
+    }
+    RandomGenerator leaving = streams.stream(replication, StreamKind.LEAVING, workerEntity[w] ^ 0x5DEECE66DL);
+    calendar.schedule(now + workforce.noticeWeeks().get(contract[w]).sample(leaving), DEPART, w);
+  }
+
+  private void depart(int w) {
+    if (!active[w]) {
+      return;
+    }
+    active[w] = false;
+    absent[w] = false;
+    int post = workerPost[w];
+    releaseCases(w);
+    if (isCover[w]) {
+      postCover[post] = -1;
+      if (postHolder[post] < 0) {
+        considerCover(post);
+      }
+    } else {
+      postHolder[post] = -1;
+      if (workforce.replaceLeavers()) {
+        int vacancy = postVacancies[post]++;
+        RandomGenerator r = streams.stream(replication, StreamKind.RECRUITMENT, ((long) post << 20) + vacancy);
+        calendar.schedule(now + workforce.recruitmentWeeks().get(postContract[post]).sample(r), RECRUIT, post);
+        considerCover(post);
+      }
+    }
+    if (scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
+      allocateWaiting(serviceCovers[workerService[w]]);
+    }
+  }
+
+  /** With the cover share's probability, schedules agency cover of a vacant post. */
+  private void considerCover(int post) {
+    if (!workforce.replaceLeavers() || workforce.agencyCoverShare() <= 0) {
+      return;
+    }
+    RandomGenerator r = streams.stream(replication, StreamKind.RECRUITMENT,
+        ((long) post << 20) + postVacancies[post] + (1L << 19));
+    if (r.nextDouble() < workforce.agencyCoverShare()) {
+      calendar.schedule(now + workforce.agencyCoverAfterWeeks(), COVER, post);
+    }
+  }
+
+  private void recruit(int post) {
+    if (postHolder[post] >= 0) {
+      return;
+    }
+    int cover = postCover[post];
+    long entity = RECRUITS + ((long) post << 20) + postVacancies[post];
+    join(post, postRole[post], postContract[post], postFte[post], entity, false, 0);
+    if (cover >= 0) {
+      depart(cover);
+    }
+    allocateIfOnArrival(workerService[postHolder[post]]);
+  }
+
+  private void cover(int post) {
+    if (postHolder[post] >= 0 || postCover[post] >= 0) {
+      return;
+    }
+    long entity = COVERS + ((long) post << 20) + postVacancies[post];
+    int w = join(post, Role.QUALIFIED, Contract.AGENCY, postFte[post], entity, true, Double.MAX_VALUE);
+    allocateIfOnArrival(workerService[w]);
+  }
+
+  private void qualify(int w) {
+    if (!active[w] || role[w] != Role.NEWLY_QUALIFIED) {
+      return;
+    }
+    role[w] = Role.QUALIFIED;
+    capacity[w] = servicePolicy[workerService[w]].capacityPerFte().get(Role.QUALIFIED) * fte[w];
+    allocateIfOnArrival(workerService[w]);
+  }
+
+  private void sickStart(int w) {
+    if (!active[w]) {
+      return;
+    }
+    absent[w] = true;
+    calendar.schedule(now + workforce.sicknessSpellWeeks().sample(sicknessStream(w)), SICK_END, w);
+  }
+
+  private void sickEnd(int w) {
+    if (!active[w]) {
+      return;
+    }
+    absent[w] = false;
+    scheduleSickness(w);
+    allocateIfOnArrival(workerService[w]);
+  }
+
+  private void cohort(int k) {
+    WorkforceModel.Cohort c = workforce.cohorts().get(k);
+    int team = teamIndex.get(c.teamId());
+    int occurrence = c.everyWeeks() == 0 ? 0 : (int) Math.round((now - c.firstWeek()) / c.everyWeeks());
+    for (int i = 0; i < c.count(); i++) {
+      int post = newPost(team, c.role(), c.contract(), c.fte());
+      join(post, c.role(), c.contract(), c.fte(), COHORTS + ((long) k << 30) + ((long) occurrence << 12) + i, false, 0);
+    }
+    if (c.everyWeeks() > 0) {
+      calendar.schedule(now + c.everyWeeks(), COHORT, k);
+    }
+    allocateIfOnArrival(teamService[team]);
+  }
+
+  private void allocateIfOnArrival(int workerServiceIndex) {
+    if (scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
+      allocateWaiting(serviceCovers[workerServiceIndex]);
+    }
+  }
+
+  /** A leaver's cases wait for another worker. */
+  private void releaseCases(int w) {
+    for (SimCase c : cases) {
+      if (c.open && c.worker == w) {
+        take(c);
+        c.waitingSince = now;
+        enqueue(c);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- cases
+
+  private SimCase newCase(long entity) {
+    SimCase c = new SimCase(cases.size(), entity, streams.stream(replication, StreamKind.PATHWAY, entity));
+    cases.add(c);
+    return c;
+  }
+
+  private void arrive(int index) {
+    if (index + 1 < arrivals.length) {
+      calendar.schedule(arrivals[index + 1], ARRIVAL, index + 1);
+    }
+    referral(index);
+  }
+
+  /** A referral of the child keyed {@code entity}: closed at the door, or opened at the entry stage. */
+  private void referral(long entity) {
+    RandomGenerator rng = streams.stream(replication, StreamKind.PATHWAY, entity);
+    Stage entry = pathway.stage(pathway.entry());
+    referrals[serviceIndex.get(entry.serviceId())]++;
+    if (rng.nextDouble() < pathway.noFurtherAction()) {
+      return;
+    }
+    SimCase c = new SimCase(cases.size(), entity, rng);
+    cases.add(c);
+    enterStage(c, entry);
+    opened[c.service]++;
+    c.waitingSince = now;
+    placeOrQueue(c);
+  }
+
+  private void enterStage(SimCase c, Stage stage) {
+    c.stage = stage.category();
+    c.service = serviceIndex.get(stage.serviceId());
+    c.weight = servicePolicy[c.service].weight(c.stage, c.complexity);
+    c.clockWaits = stage.startsOnAllocation();
+    if (!c.clockWaits) {
+      calendar.schedule(now + stage.duration().sample(c.rng), STAGE_END, c.serial);
+    }
+  }
+
+  private void endStage(SimCase c) {
+    CaseCategory next = pathway.stage(c.stage).next(c.rng);
+    int freed = c.worker;
+    if (next == null) {
+      c.open = false;
+      closed[c.service]++;
+      if (c.worker >= 0) {
+        take(c);
+      } else {
+        dequeue(c);
+      }
+      if (c.rng.nextDouble() < pathway.rereferral()) {
+        calendar.schedule(now + pathway.rereferralDelay().sample(c.rng), REREFERRAL, c.serial);
+      }
+    } else {
+      int keep = c.worker;
+      if (keep >= 0) {
+        take(c);
+      } else {
+        dequeue(c);
+      }
+      enterStage(c, pathway.stage(next));
+      if (keep >= 0 && !scenario.transferAtStageChange() && mayHold(keep, c) && fits(keep, c)) {
+        give(c, keep);
+        freed = -1;
+      } else {
+        c.waitingSince = now;
+        placeOrQueue(c);
+      }
+    }
+    if (freed >= 0) {
+      allocateIfOnArrival(workerService[freed]);
+    }
+  }
+
+  private void placeOrQueue(SimCase c) {
+    int w = scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL ? cheapest(c) : -1;
+    if (w >= 0) {
+      give(c, w);
+    } else {
+      enqueue(c);
+    }
+  }
+
+  /** Allocates waiting cases of these services (all if null), highest priority first, while room lasts. */
+  private void allocateWaiting(int[] which) {
+    int n = which == null ? services.size() : which.length;
+    for (int i = 0; i < n; i++) {
+      int s = which == null ? i : which[i];
+      PriorityQueue<SimCase> queue = waiting.get(s);
+      if (queue.isEmpty()) {
+        continue;
+      }
+      List<SimCase> stuck = new ArrayList<>();
+      while (!queue.isEmpty()) {
+        SimCase c = queue.poll();
+        c.queued = false;
+        int w = cheapest(c);
+        if (w >= 0) {
+          give(c, w);
+        } else {
+          stuck.add(c);
+        }
+      }
+      for (SimCase c : stuck) {
+        c.queued = true;
+        queue.add(c);
+      }
+    }
+  }
+
+  /** The cheapest worker allowed to take {@code c} with room for it, or -1. */
+  private int cheapest(SimCase c) {
+    int best = -1;
+    double bestCost = Double.POSITIVE_INFINITY;
+    IntList candidates = coveredBy.get(c.service);
+    for (int i = 0; i < candidates.size; i++) {
+      int w = candidates.items[i];
+      if (!active[w] || absent[w] || !mayHold(w, c) || !fits(w, c)) {
+        continue;
+      }
+      double cost = policy.balanceDelta(load[w], c.weight, capacity[w])
+          - (w == c.lastWorker ? policy.continuityBonus() : 0);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = w;
+      }
+    }
+    return best;
+  }
+
+  private boolean mayHold(int w, SimCase c) {
+    return servicePolicy[workerService[w]].breach(role[w], c.stage, c.court, null).isEmpty();
+  }
+
+  private boolean fits(int w, SimCase c) {
+    return load[w] + c.weight <= capacity[w] + 1e-9;
+  }
+
+  private void give(SimCase c, int w) {
+    if (c.lastWorker >= 0 && c.lastWorker != w) {
+      transfers[c.service]++;
+    }
+    c.worker = w;
+    c.lastWorker = w;
+    c.waitingSince = Double.NaN;
+    load[w] += c.weight;
+    if (c.clockWaits) {
+      c.clockWaits = false;
+      calendar.schedule(now + pathway.stage(c.stage).duration().sample(c.rng), STAGE_END, c.serial);
+    }
+  }
+
+  private void take(SimCase c) {
+    load[c.worker] -= c.weight;
+    c.worker = -1;
+  }
+
+  private void enqueue(SimCase c) {
+    c.queued = true;
+    waiting.get(c.service).add(c);
+  }
+
+  private void dequeue(SimCase c) {
+    if (c.queued) {
+      waiting.get(c.service).remove(c);
+      c.queued = false;
+    }
+  }
+
+  // ---------------------------------------------------------------- records
+
+  private void snapshot(int week) {
+    int sCount = services.size();
+    double[] open = values[Measure.OPEN_CASES.ordinal()][week];
+    double[] unallocated = values[Measure.UNALLOCATED.ordinal()][week];
+    double[] wait = values[Measure.MEAN_WAIT.ordinal()][week];
+    for (SimCase c : cases) {
+      if (c.open) {
+        open[c.service]++;
+        if (c.worker < 0) {
+          unallocated[c.service]++;
+          wait[c.service] += now - c.waitingSince;
+        }
+      }
+    }
+    double[] loadBy = values[Measure.WEIGHTED_LOAD.ordinal()][week];
+    double[] fteBy = values[Measure.FTE_IN_POST.ordinal()][week];
+    double[] head = values[Measure.HEADCOUNT.ordinal()][week];
+    double[] agency = values[Measure.AGENCY_FTE.ordinal()][week];
+    double[] nq = values[Measure.NEWLY_QUALIFIED_FTE.ordinal()][week];
+    for (int w = 0; w < workerCount; w++) {
+      if (!active[w]) {
+        continue;
+      }
+      int s = workerService[w];
+      loadBy[s] += load[w];
+      fteBy[s] += fte[w];
+      head[s]++;
+      if (contract[w] == Contract.AGENCY) {
+        agency[s] += fte[w];
+      }
+      if (role[w] == Role.NEWLY_QUALIFIED) {
+        nq[s] += fte[w];
+      }
+    }
+    double[] vacant = values[Measure.VACANT_POSTS.ordinal()][week];
+    for (int p = 0; p < postCount; p++) {
+      if (postHolder[p] < 0) {
+        vacant[teamService[postTeam[p]]]++;
+      }
+    }
+    for (int s = 0; s < sCount; s++) {
+      wait[s] = unallocated[s] == 0 ? Double.NaN : wait[s] / unallocated[s];
+      values[Measure.CASELOAD_PER_FTE.ordinal()][week][s] = fteBy[s] == 0 ? Double.NaN : loadBy[s] / fteBy[s];
+      values[Measure.TRANSFERS.ordinal()][week][s] = transfers[s];
+      values[Measure.REFERRALS.ordinal()][week][s] = referrals[s];
+      values[Measure.OPENED.ordinal()][week][s] = opened[s];
+      values[Measure.CLOSED.ordinal()][week][s] = closed[s];
+    }
+  }
+}
