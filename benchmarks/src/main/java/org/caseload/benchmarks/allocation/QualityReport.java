@@ -86,7 +86,7 @@ public final class QualityReport {
   }
 
   void header() {
-    out.println("| family | scenario | weights | contender | time (ms) | to ours | unalloc. | unalloc. weight "
+    out.println("| family | scenario | weights | contender | time (ms) | ÷ ours | unalloc. | unalloc. weight "
         + "| transfers | max util. | util. sd | objective | lower bound | gap |");
     out.println("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   }
