@@ -22,6 +22,14 @@ public enum Measure {
   CASELOAD_PER_FTE("weighted cases per FTE"),
   /** Mean time the service's unallocated cases have waited so far (NaN with none waiting). */
   MEAN_WAIT("weeks"),
+  /**
+   * Share of the service's open cases that have had 3 or more different workers in the last 52
+   * weeks (the Department for Education publishes this for looked-after children: 27% in England
+   * in 2024). Histories from before the start count.
+   */
+  THREE_OR_MORE_WORKERS("share of cases"),
+  /** Cost of the service's workers since the start (cumulative), by the scenario's cost model. */
+  COST("pounds"),
   /** Changes of worker of the service's cases since the start (cumulative). */
   TRANSFERS("changes of worker"),
   /** Referrals received since the start (cumulative; counted against the entry stage's service). */

@@ -8,7 +8,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.Iterator;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.model.CapacityPolicy;
@@ -25,6 +26,7 @@ import org.caseload.simulation.demand.Pathway;
 import org.caseload.simulation.demand.Stage;
 import org.caseload.simulation.random.RandomStreams;
 import org.caseload.simulation.random.StreamKind;
+import org.caseload.simulation.restructure.Restructure;
 import org.caseload.simulation.workforce.WorkforceModel;
 
 /**
@@ -69,11 +71,13 @@ final class Replication {
   private static final int SICK_START = 10;
   private static final int SICK_END = 11;
   private static final int COHORT = 12;
+  private static final int RESTRUCTURE = 13;
 
   private static final long STARTING_CASES = 1L << 40;
   private static final long RECRUITS = 1L << 41;
   private static final long COVERS = 1L << 42;
   private static final long COHORTS = 1L << 43;
+  private static final long RESTRUCTURES = 1L << 44;
 
   private final Scenario scenario;
   private final Organisation org;
@@ -89,9 +93,14 @@ final class Replication {
   private final CapacityPolicy[] servicePolicy;
   private final List<Team> teams;
   private final Map<String, Integer> teamIndex = new HashMap<>();
-  private final int[] teamService;
+  private int[] teamService;
   /** For each team's service, the services whose cases its workers may take. */
   private final int[][] serviceCovers;
+  /** Whether workers of service s may take cases of service t. */
+  private final boolean[][] mayCover;
+  /** Whether a worker of service s and role r may hold a case of category c, in court or not (role protections). */
+  private final boolean[][][][] allowed;
+  private final Map<String, Integer> startingWorkers = new HashMap<>();
 
   // workers, in growable parallel arrays
   private int workerCount;
@@ -106,8 +115,12 @@ final class Replication {
   private boolean[] active = new boolean[16];
   private boolean[] absent = new boolean[16];
   private boolean[] isCover = new boolean[16];
-  /** For each service, the workers (ever) who may take its cases. */
+  /** For each service, the workers in post who may take its cases. */
   private final List<IntList> coveredBy = new ArrayList<>();
+  /** For each worker, the open cases they hold. */
+  private final List<List<SimCase>> heldBy = new ArrayList<>();
+  /** The lightest weight any case can have: no worker with less room can take anything. */
+  private double lightest = Double.POSITIVE_INFINITY;
 
   // posts
   private int postCount;
@@ -118,13 +131,22 @@ final class Replication {
   private int[] postHolder = new int[16];
   private int[] postCover = new int[16];
   private int[] postVacancies = new int[16];
+  /** The post no longer exists (its team was dissolved, or it was cut); nobody is recruited to it. */
+  private boolean[] postRemoved = new boolean[16];
+  /** The post is not to be covered by agency workers any more. */
+  private boolean[] postNoCover = new boolean[16];
 
   // cases
   private final List<SimCase> cases = new ArrayList<>();
-  private final List<PriorityQueue<SimCase>> waiting = new ArrayList<>();
+  /** Cases that may be open: closed ones are dropped at each snapshot. */
+  private final List<SimCase> openCases = new ArrayList<>();
+  private final List<TreeSet<SimCase>> waiting = new ArrayList<>();
   private double[] arrivals;
   private double now;
   private long events;
+  /** Whether every allocation is checked against the hard rules as it is made (for tests). */
+  private boolean checking;
+  private boolean started;
 
   // records
   private final double[][][] values;
@@ -132,6 +154,9 @@ final class Replication {
   private final long[] referrals;
   private final long[] opened;
   private final long[] closed;
+  private final double[] cost;
+  private final Map<String, Integer> departedWorkers = new HashMap<>();
+  private final List<List<SimCase>> families = new ArrayList<>();
 
   /** A case as the engine tracks it. */
   private static final class SimCase {
@@ -143,6 +168,8 @@ final class Replication {
     Complexity complexity = Complexity.STANDARD;
     boolean court;
     double weight;
+    /** The family's index (siblings go to one worker), or -1 for a child alone. */
+    int family = -1;
     int worker = -1;
     int lastWorker = -1;
     double waitingSince = Double.NaN;
@@ -150,6 +177,43 @@ final class Replication {
     boolean queued;
     /** The stage's time waits for a worker (see {@link Stage#startsOnAllocation()}). */
     boolean clockWaits;
+    /** Who has held the case and from when (weeks): workers as indices, leavers before the start as negatives. */
+    int[] spellWorker = new int[2];
+    double[] spellStart = new double[2];
+    int spells;
+
+    void addSpell(int worker, double start) {
+      if (spells == spellWorker.length) {
+        spellWorker = Arrays.copyOf(spellWorker, spells * 2);
+        spellStart = Arrays.copyOf(spellStart, spells * 2);
+      }
+      spellWorker[spells] = worker;
+      spellStart[spells] = start;
+      spells++;
+    }
+
+    /** Different workers whose time with the case overlaps the 52 weeks to {@code now}. */
+    int workersInYear(double now) {
+      int distinct = 0;
+      for (int i = 0; i < spells; i++) {
+        double end = i + 1 < spells ? spellStart[i + 1] : now;
+        if (end <= now - 52 && i + 1 < spells) {
+          continue;
+        }
+        boolean seen = false;
+        for (int j = 0; j < i; j++) {
+          double endJ = spellStart[j + 1];
+          if (spellWorker[j] == spellWorker[i] && endJ > now - 52) {
+            seen = true;
+            break;
+          }
+        }
+        if (!seen && ++distinct >= 3) {
+          return distinct;
+        }
+      }
+      return distinct;
+    }
 
     SimCase(int serial, long entity, RandomGenerator rng) {
       this.serial = serial;
@@ -168,6 +232,17 @@ final class Replication {
         items = Arrays.copyOf(items, size * 2);
       }
       items[size++] = v;
+    }
+
+    /** Removes {@code v} if present, keeping the order of the rest. */
+    void remove(int v) {
+      for (int i = 0; i < size; i++) {
+        if (items[i] == v) {
+          System.arraycopy(items, i + 1, items, i, size - i - 1);
+          size--;
+          return;
+        }
+      }
     }
   }
 
@@ -189,22 +264,41 @@ final class Replication {
     for (int s = 0; s < sCount; s++) {
       servicePolicy[s] = org.policyFor(services.get(s));
       coveredBy.add(new IntList());
-      waiting.add(new PriorityQueue<>(Comparator
+      waiting.add(new TreeSet<>(Comparator
           .comparingDouble((SimCase c) -> -policy.unallocatedCost(c.stage))
           .thenComparingDouble(c -> c.waitingSince)
           .thenComparingInt(c -> c.serial)));
     }
     serviceCovers = new int[sCount][];
+    mayCover = new boolean[sCount][sCount];
     for (int s = 0; s < sCount; s++) {
       IntList mine = new IntList();
       for (int t = 0; t < sCount; t++) {
         if (policy.covers(services.get(s), services.get(t))) {
           mine.add(t);
+          mayCover[s][t] = true;
         }
       }
       serviceCovers[s] = Arrays.copyOf(mine.items, mine.size);
     }
-    teams = org.teams();
+    allowed = new boolean[sCount][Role.values().length][CaseCategory.values().length][2];
+    for (int s = 0; s < sCount; s++) {
+      for (Role r : Role.values()) {
+        for (CaseCategory cat : CaseCategory.values()) {
+          for (int court = 0; court < 2; court++) {
+            allowed[s][r.ordinal()][cat.ordinal()][court] = servicePolicy[s].breach(r, cat, court == 1, null).isEmpty();
+          }
+        }
+      }
+    }
+    for (int s = 0; s < sCount; s++) {
+      for (CaseCategory cat : CaseCategory.values()) {
+        for (Complexity cx : Complexity.values()) {
+          lightest = Math.min(lightest, servicePolicy[s].weight(cat, cx));
+        }
+      }
+    }
+    teams = new ArrayList<>(org.teams());
     teamService = new int[teams.size()];
     for (int t = 0; t < teams.size(); t++) {
       teamIndex.put(teams.get(t).id(), t);
@@ -216,6 +310,13 @@ final class Replication {
     referrals = new long[sCount];
     opened = new long[sCount];
     closed = new long[sCount];
+    cost = new double[sCount];
+  }
+
+  /** Checks every allocation against the hard rules as it is made, throwing at the first break. */
+  Replication checking() {
+    checking = true;
+    return this;
   }
 
   ReplicationResult run() {
@@ -235,7 +336,12 @@ final class Replication {
       double weeksIn = ChronoUnit.DAYS.between(w.start(), org.asOf()) / 7.0;
       workerIndex.put(w.id(), join(post, w.role(), w.contract(), w.fte(), i, false, weeksIn));
     }
+    startingWorkers.putAll(workerIndex);
+    for (int k = 0; k < scenario.restructures().size(); k++) {
+      calendar.schedule(scenario.restructures().get(k).week(), RESTRUCTURE, k);
+    }
     int startingCases = 0;
+    Map<String, Integer> familyIndex = new HashMap<>();
     for (Case c : org.cases()) {
       if (!c.isOpen()) {
         continue;
@@ -246,7 +352,24 @@ final class Replication {
       sc.complexity = c.complexity();
       sc.court = c.court();
       sc.weight = servicePolicy[sc.service].weight(sc.stage, sc.complexity);
+      if (c.familyId() != null) {
+        sc.family = familyIndex.computeIfAbsent(c.familyId(), f -> {
+          families.add(new ArrayList<>());
+          return families.size() - 1;
+        });
+        families.get(sc.family).add(sc);
+      }
+      for (org.caseload.core.model.Allocation a : c.history()) {
+        if (a.isCurrent()) {
+          break;
+        }
+        Integer known = workerIndex.get(a.workerId());
+        int id = known != null ? known : -1 - departedWorkers.computeIfAbsent(a.workerId(), k -> departedWorkers.size());
+        sc.addSpell(id, -weeksBefore(a.from()));
+      }
       if (c.isAllocated()) {
+        sc.lastWorker = workerIndex.get(c.workerId());
+        sc.addSpell(sc.lastWorker, -weeksBefore(c.history().get(c.history().size() - 1).from()));
         give(sc, workerIndex.get(c.workerId()));
       } else {
         sc.waitingSince = -weeksBefore(c.unallocatedSince());
@@ -270,6 +393,7 @@ final class Replication {
       WorkforceModel.Cohort cohort = workforce.cohorts().get(k);
       calendar.schedule(cohort.firstWeek(), COHORT, k);
     }
+    started = true;
     if (scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
       allocateWaiting(null);
     }
@@ -293,6 +417,7 @@ final class Replication {
         case SICK_START -> sickStart(subject);
         case SICK_END -> sickEnd(subject);
         case COHORT -> cohort(subject);
+        case RESTRUCTURE -> restructure(subject);
         default -> throw new IllegalStateException("unknown event kind " + kind);
       }
     }
@@ -315,6 +440,8 @@ final class Replication {
       postHolder = Arrays.copyOf(postHolder, n);
       postCover = Arrays.copyOf(postCover, n);
       postVacancies = Arrays.copyOf(postVacancies, n);
+      postRemoved = Arrays.copyOf(postRemoved, n);
+      postNoCover = Arrays.copyOf(postNoCover, n);
     }
     int p = postCount++;
     postTeam[p] = team;
@@ -363,6 +490,7 @@ final class Replication {
     for (int s : serviceCovers[workerService[w]]) {
       coveredBy.get(s).add(w);
     }
+    heldBy.add(new ArrayList<>());
     RandomGenerator leaving = streams.stream(replication, StreamKind.LEAVING, entity);
     double hazard = workforce.leavingPerWeek(c, r);
     if (hazard > 0) {
@@ -404,30 +532,30 @@ final class Replication {
     }
     active[w] = false;
     absent[w] = false;
+    for (IntList list : coveredBy) {
+      list.remove(w);
+    }
     int post = workerPost[w];
     releaseCases(w);
     if (isCover[w]) {
       postCover[post] = -1;
-      if (postHolder[post] < 0) {
+      if (postHolder[post] < 0 && !postRemoved[post]) {
         considerCover(post);
       }
     } else {
       postHolder[post] = -1;
-      if (workforce.replaceLeavers()) {
+      if (workforce.replaceLeavers() && !postRemoved[post]) {
         int vacancy = postVacancies[post]++;
         RandomGenerator r = streams.stream(replication, StreamKind.RECRUITMENT, ((long) post << 20) + vacancy);
         calendar.schedule(now + workforce.recruitmentWeeks().get(postContract[post]).sample(r), RECRUIT, post);
         considerCover(post);
       }
     }
-    if (scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
-      allocateWaiting(serviceCovers[workerService[w]]);
-    }
   }
 
   /** With the cover share's probability, schedules agency cover of a vacant post. */
   private void considerCover(int post) {
-    if (!workforce.replaceLeavers() || workforce.agencyCoverShare() <= 0) {
+    if (!workforce.replaceLeavers() || workforce.agencyCoverShare() <= 0 || postNoCover[post]) {
       return;
     }
     RandomGenerator r = streams.stream(replication, StreamKind.RECRUITMENT,
@@ -438,7 +566,7 @@ final class Replication {
   }
 
   private void recruit(int post) {
-    if (postHolder[post] >= 0) {
+    if (postHolder[post] >= 0 || postRemoved[post]) {
       return;
     }
     int cover = postCover[post];
@@ -447,16 +575,16 @@ final class Replication {
     if (cover >= 0) {
       depart(cover);
     }
-    allocateIfOnArrival(workerService[postHolder[post]]);
+    roomAt(postHolder[post]);
   }
 
   private void cover(int post) {
-    if (postHolder[post] >= 0 || postCover[post] >= 0) {
+    if (postHolder[post] >= 0 || postCover[post] >= 0 || postRemoved[post] || postNoCover[post]) {
       return;
     }
     long entity = COVERS + ((long) post << 20) + postVacancies[post];
     int w = join(post, Role.QUALIFIED, Contract.AGENCY, postFte[post], entity, true, Double.MAX_VALUE);
-    allocateIfOnArrival(workerService[w]);
+    roomAt(w);
   }
 
   private void qualify(int w) {
@@ -465,7 +593,7 @@ final class Replication {
     }
     role[w] = Role.QUALIFIED;
     capacity[w] = servicePolicy[workerService[w]].capacityPerFte().get(Role.QUALIFIED) * fte[w];
-    allocateIfOnArrival(workerService[w]);
+    roomAt(w);
   }
 
   private void sickStart(int w) {
@@ -482,12 +610,16 @@ final class Replication {
     }
     absent[w] = false;
     scheduleSickness(w);
-    allocateIfOnArrival(workerService[w]);
+    roomAt(w);
   }
 
   private void cohort(int k) {
     WorkforceModel.Cohort c = workforce.cohorts().get(k);
-    int team = teamIndex.get(c.teamId());
+    Integer found = teamIndex.get(c.teamId());
+    if (found == null) {
+      return; // the team was dissolved
+    }
+    int team = found;
     int occurrence = c.everyWeeks() == 0 ? 0 : (int) Math.round((now - c.firstWeek()) / c.everyWeeks());
     for (int i = 0; i < c.count(); i++) {
       int post = newPost(team, c.role(), c.contract(), c.fte());
@@ -499,19 +631,96 @@ final class Replication {
     allocateIfOnArrival(teamService[team]);
   }
 
+  private void restructure(int k) {
+    Restructure r = scenario.restructures().get(k);
+    long base = RESTRUCTURES + ((long) k << 24);
+    if (r instanceof Restructure.DissolveTeam d) {
+      int team = teamIndex.remove(d.teamId());
+      for (int p = 0; p < postCount; p++) {
+        if (postTeam[p] == team) {
+          postRemoved[p] = true;
+        }
+      }
+      for (int w = 0; w < workerCount; w++) {
+        if (active[w] && postTeam[workerPost[w]] == team) {
+          depart(w);
+        }
+      }
+    } else if (r instanceof Restructure.CreateTeam c) {
+      int team = addTeam(c.team());
+      int i = 0;
+      for (Restructure.Staffing st : c.staffing()) {
+        for (int n = 0; n < st.count(); n++) {
+          join(newPost(team, st.role(), st.contract(), st.fte()), st.role(), st.contract(), st.fte(), base + i++, false, 0);
+        }
+      }
+      allocateIfOnArrival(teamService[team]);
+    } else if (r instanceof Restructure.MoveWorker m) {
+      int w = startingWorkers.get(m.workerId());
+      if (active[w]) {
+        int team = teamIndex.get(m.toTeamId());
+        postTeam[workerPost[w]] = team;
+        workerService[w] = teamService[team];
+        capacity[w] = servicePolicy[workerService[w]].capacityPerFte().get(role[w]) * fte[w];
+        for (int s : serviceCovers[workerService[w]]) {
+          coveredBy.get(s).add(w);
+        }
+        allocateIfOnArrival(workerService[w]);
+      }
+    } else if (r instanceof Restructure.ReleaseAgency a) {
+      Integer team = a.teamId() == null ? null : teamIndex.get(a.teamId());
+      int released = 0;
+      for (int w = workerCount - 1; w >= 0 && (a.count() < 0 || released < a.count()); w--) {
+        if (!active[w] || contract[w] != Contract.AGENCY || (team != null && postTeam[workerPost[w]] != team)) {
+          continue;
+        }
+        int post = workerPost[w];
+        if (isCover[w]) {
+          postNoCover[post] = true;
+        } else if (a.recruitPermanent()) {
+          postContract[post] = Contract.PERMANENT;
+          postNoCover[post] = true;
+        } else {
+          postRemoved[post] = true;
+        }
+        depart(w);
+        released++;
+      }
+    } else if (r instanceof Restructure.Hire h) {
+      int team = teamIndex.get(h.teamId());
+      Restructure.Staffing st = h.staffing();
+      for (int n = 0; n < st.count(); n++) {
+        join(newPost(team, st.role(), st.contract(), st.fte()), st.role(), st.contract(), st.fte(), base + n, false, 0);
+      }
+      allocateIfOnArrival(teamService[team]);
+    }
+  }
+
+  private int addTeam(Team team) {
+    int t = teams.size();
+    teams.add(team);
+    teamIndex.put(team.id(), t);
+    teamService = Arrays.copyOf(teamService, t + 1);
+    teamService[t] = serviceIndex.get(team.serviceId());
+    return t;
+  }
+
   private void allocateIfOnArrival(int workerServiceIndex) {
     if (scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
       allocateWaiting(serviceCovers[workerServiceIndex]);
     }
   }
 
-  /** A leaver's cases wait for another worker. */
+  /** A leaver's cases go to other workers, or wait for them; siblings stay together. */
   private void releaseCases(int w) {
-    for (SimCase c : cases) {
-      if (c.open && c.worker == w) {
-        take(c);
-        c.waitingSince = now;
-        enqueue(c);
+    List<SimCase> released = new ArrayList<>(heldBy.get(w));
+    for (SimCase c : released) {
+      take(c);
+      c.waitingSince = now;
+    }
+    for (SimCase c : released) {
+      if (c.worker < 0 && !c.queued) {
+        placeOrQueue(c);
       }
     }
   }
@@ -521,6 +730,7 @@ final class Replication {
   private SimCase newCase(long entity) {
     SimCase c = new SimCase(cases.size(), entity, streams.stream(replication, StreamKind.PATHWAY, entity));
     cases.add(c);
+    openCases.add(c);
     return c;
   }
 
@@ -541,6 +751,7 @@ final class Replication {
     }
     SimCase c = new SimCase(cases.size(), entity, rng);
     cases.add(c);
+    openCases.add(c);
     enterStage(c, entry);
     opened[c.service]++;
     c.waitingSince = now;
@@ -579,7 +790,8 @@ final class Replication {
         dequeue(c);
       }
       enterStage(c, pathway.stage(next));
-      if (keep >= 0 && !scenario.transferAtStageChange() && mayHold(keep, c) && fits(keep, c)) {
+      if (keep >= 0 && !scenario.transferAtStageChange() && active[keep] && mayCover[workerService[keep]][c.service]
+          && mayHold(keep, c) && fits(keep, c)) {
         give(c, keep);
         freed = -1;
       } else {
@@ -588,7 +800,7 @@ final class Replication {
       }
     }
     if (freed >= 0) {
-      allocateIfOnArrival(workerService[freed]);
+      roomAt(freed);
     }
   }
 
@@ -606,40 +818,84 @@ final class Replication {
     int n = which == null ? services.size() : which.length;
     for (int i = 0; i < n; i++) {
       int s = which == null ? i : which[i];
-      PriorityQueue<SimCase> queue = waiting.get(s);
-      if (queue.isEmpty()) {
-        continue;
-      }
-      List<SimCase> stuck = new ArrayList<>();
-      while (!queue.isEmpty()) {
-        SimCase c = queue.poll();
-        c.queued = false;
+      Iterator<SimCase> queue = waiting.get(s).iterator();
+      while (queue.hasNext()) {
+        SimCase c = queue.next();
         int w = cheapest(c);
         if (w >= 0) {
+          queue.remove();
+          c.queued = false;
           give(c, w);
-        } else {
-          stuck.add(c);
         }
-      }
-      for (SimCase c : stuck) {
-        c.queued = true;
-        queue.add(c);
       }
     }
   }
 
-  /** The cheapest worker allowed to take {@code c} with room for it, or -1. */
+  /**
+   * Worker {@code w} has gained room (or joined, or come back): offers them the waiting cases they
+   * may take, highest priority first. Every other worker's room was already offered when it
+   * appeared, so only cases {@code w} could take are tried.
+   */
+  private void roomAt(int w) {
+    if (scenario.allocationTiming() != Scenario.AllocationTiming.ON_ARRIVAL || !active[w]) {
+      return;
+    }
+    for (int s : serviceCovers[workerService[w]]) {
+      Iterator<SimCase> queue = waiting.get(s).iterator();
+      while (queue.hasNext() && capacity[w] - load[w] + 1e-9 >= lightest) {
+        SimCase c = queue.next();
+        if (!available(w, c, c.weight)) {
+          continue;
+        }
+        int chosen = cheapest(c);
+        if (chosen >= 0) {
+          queue.remove();
+          c.queued = false;
+          give(c, chosen);
+        }
+      }
+    }
+  }
+
+  /**
+   * The cheapest worker allowed to take {@code c} with room for it, or -1. Siblings go to one
+   * worker: a child whose open siblings have a worker may only join that worker; the first of a
+   * waiting family only goes to a worker with room for all of its waiting members.
+   */
   private int cheapest(SimCase c) {
+    double need = c.weight;
+    if (c.family >= 0) {
+      boolean anchored = false;
+      int best = -1;
+      double bestCost = Double.POSITIVE_INFINITY;
+      for (SimCase sibling : families.get(c.family)) {
+        if (sibling != c && sibling.open && sibling.worker >= 0) {
+          anchored = true;
+          int w = sibling.worker;
+          if (available(w, c, c.weight)) {
+            double cost = cost(w, c);
+            if (cost < bestCost) {
+              bestCost = cost;
+              best = w;
+            }
+          }
+        } else if (sibling != c && sibling.open) {
+          need += sibling.weight;
+        }
+      }
+      if (anchored) {
+        return best;
+      }
+    }
     int best = -1;
     double bestCost = Double.POSITIVE_INFINITY;
     IntList candidates = coveredBy.get(c.service);
     for (int i = 0; i < candidates.size; i++) {
       int w = candidates.items[i];
-      if (!active[w] || absent[w] || !mayHold(w, c) || !fits(w, c)) {
+      if (!available(w, c, need)) {
         continue;
       }
-      double cost = policy.balanceDelta(load[w], c.weight, capacity[w])
-          - (w == c.lastWorker ? policy.continuityBonus() : 0);
+      double cost = cost(w, c);
       if (cost < bestCost) {
         bestCost = cost;
         best = w;
@@ -648,8 +904,18 @@ final class Replication {
     return best;
   }
 
+  /** Worker {@code w} is in post, present, may take {@code c}'s service and role, and has room for {@code need}. */
+  private boolean available(int w, SimCase c, double need) {
+    return active[w] && !absent[w] && mayCover[workerService[w]][c.service] && mayHold(w, c)
+        && load[w] + need <= capacity[w] + 1e-9;
+  }
+
+  private double cost(int w, SimCase c) {
+    return policy.balanceDelta(load[w], c.weight, capacity[w]) - (w == c.lastWorker ? policy.continuityBonus() : 0);
+  }
+
   private boolean mayHold(int w, SimCase c) {
-    return servicePolicy[workerService[w]].breach(role[w], c.stage, c.court, null).isEmpty();
+    return allowed[workerService[w]][role[w].ordinal()][c.stage.ordinal()][c.court ? 1 : 0];
   }
 
   private boolean fits(int w, SimCase c) {
@@ -657,20 +923,55 @@ final class Replication {
   }
 
   private void give(SimCase c, int w) {
+    if (checking && started) {
+      check(c, w);
+    }
     if (c.lastWorker >= 0 && c.lastWorker != w) {
       transfers[c.service]++;
+    }
+    if (c.lastWorker != w) {
+      c.addSpell(w, now);
     }
     c.worker = w;
     c.lastWorker = w;
     c.waitingSince = Double.NaN;
     load[w] += c.weight;
+    heldBy.get(w).add(c);
     if (c.clockWaits) {
       c.clockWaits = false;
       calendar.schedule(now + pathway.stage(c.stage).duration().sample(c.rng), STAGE_END, c.serial);
     }
   }
 
+  private void check(SimCase c, int w) {
+    if (!active[w] || absent[w]) {
+      throw new IllegalStateException("case " + c.serial + " given to worker " + w + " who is not at work");
+    }
+    if (load[w] + c.weight > capacity[w] + 1e-9) {
+      throw new IllegalStateException("worker " + w + " over capacity: " + (load[w] + c.weight) + " > " + capacity[w]);
+    }
+    if (!mayHold(w, c)) {
+      throw new IllegalStateException("worker " + w + " (" + role[w] + ") may not hold a " + c.stage + " case");
+    }
+    if (!mayCover[workerService[w]][c.service]) {
+      throw new IllegalStateException("worker " + w + " of service " + services.get(workerService[w])
+          + " may not take cases of " + services.get(c.service));
+    }
+    if (c.family >= 0) {
+      java.util.Set<Integer> holders = new java.util.HashSet<>();
+      for (SimCase sibling : families.get(c.family)) {
+        if (sibling != c && sibling.open && sibling.worker >= 0) {
+          holders.add(sibling.worker);
+        }
+      }
+      if (!holders.isEmpty() && !holders.contains(w)) {
+        throw new IllegalStateException("case " + c.serial + " given to " + w + " away from its siblings' " + holders);
+      }
+    }
+  }
+
   private void take(SimCase c) {
+    heldBy.get(c.worker).remove(c);
     load[c.worker] -= c.weight;
     c.worker = -1;
   }
@@ -694,13 +995,16 @@ final class Replication {
     double[] open = values[Measure.OPEN_CASES.ordinal()][week];
     double[] unallocated = values[Measure.UNALLOCATED.ordinal()][week];
     double[] wait = values[Measure.MEAN_WAIT.ordinal()][week];
-    for (SimCase c : cases) {
-      if (c.open) {
-        open[c.service]++;
-        if (c.worker < 0) {
-          unallocated[c.service]++;
-          wait[c.service] += now - c.waitingSince;
-        }
+    double[] threePlus = values[Measure.THREE_OR_MORE_WORKERS.ordinal()][week];
+    openCases.removeIf(c -> !c.open);
+    for (SimCase c : openCases) {
+      open[c.service]++;
+      if (c.spells >= 3 && c.workersInYear(now) >= 3) {
+        threePlus[c.service]++;
+      }
+      if (c.worker < 0) {
+        unallocated[c.service]++;
+        wait[c.service] += now - c.waitingSince;
       }
     }
     double[] loadBy = values[Measure.WEIGHTED_LOAD.ordinal()][week];
@@ -713,6 +1017,10 @@ final class Replication {
         continue;
       }
       int s = workerService[w];
+      if (week > 0) {
+        // The week just ended, priced at the staffing of its last instant.
+        cost[s] += scenario.costs().perWeek(contract[w], role[w], fte[w]);
+      }
       loadBy[s] += load[w];
       fteBy[s] += fte[w];
       head[s]++;
@@ -725,12 +1033,14 @@ final class Replication {
     }
     double[] vacant = values[Measure.VACANT_POSTS.ordinal()][week];
     for (int p = 0; p < postCount; p++) {
-      if (postHolder[p] < 0) {
+      if (postHolder[p] < 0 && !postRemoved[p]) {
         vacant[teamService[postTeam[p]]]++;
       }
     }
     for (int s = 0; s < sCount; s++) {
       wait[s] = unallocated[s] == 0 ? Double.NaN : wait[s] / unallocated[s];
+      threePlus[s] = open[s] == 0 ? Double.NaN : threePlus[s] / open[s];
+      values[Measure.COST.ordinal()][week][s] = cost[s];
       values[Measure.CASELOAD_PER_FTE.ordinal()][week][s] = fteBy[s] == 0 ? Double.NaN : loadBy[s] / fteBy[s];
       values[Measure.TRANSFERS.ordinal()][week][s] = transfers[s];
       values[Measure.REFERRALS.ordinal()][week][s] = referrals[s];

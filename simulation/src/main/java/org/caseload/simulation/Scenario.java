@@ -1,9 +1,17 @@
 package org.caseload.simulation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.model.Organisation;
 import org.caseload.core.validation.Problems;
+import org.caseload.core.validation.Suggestions;
 import org.caseload.simulation.demand.DemandModel;
+import org.caseload.simulation.restructure.Restructure;
+import org.caseload.simulation.workforce.CostModel;
 import org.caseload.simulation.workforce.WorkforceModel;
 
 /**
@@ -14,15 +22,20 @@ import org.caseload.simulation.workforce.WorkforceModel;
  * @param organisation the organisation on the first day (its {@code asOf})
  * @param demand referrals and their pathway
  * @param workforce leaving, recruitment, agency cover, progression, sickness and cohorts
+ * @param costs what workers cost, by contract and role
  * @param horizonWeeks how many weeks to simulate, at least 1
  * @param allocationPolicy the costs and cover rules allocation follows
  * @param allocationTiming when new and waiting cases are allocated
  * @param transferAtStageChange whether a case changes worker when it changes stage (true), or the
- *     worker follows the child while they may hold the new stage and have room (false)
+ *     worker follows the child (false) while their service may take the new stage's cases, no role
+ *     protection forbids it and they have room
+ * @param restructures dated changes to teams and staffing, in any order (carried out by week,
+ *     then in the order given; held here in that order)
  */
 public record Scenario(String name, Organisation organisation, DemandModel demand, WorkforceModel workforce,
-    int horizonWeeks,
-    AllocationPolicy allocationPolicy, AllocationTiming allocationTiming, boolean transferAtStageChange) {
+    CostModel costs, int horizonWeeks,
+    AllocationPolicy allocationPolicy, AllocationTiming allocationTiming, boolean transferAtStageChange,
+    List<Restructure> restructures) {
 
   /** When allocation happens. */
   public enum AllocationTiming {
@@ -38,10 +51,14 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     p.required(organisation, "organisation");
     p.required(demand, "demand");
     p.required(workforce, "workforce");
+    p.required(costs, "costs");
     p.check(horizonWeeks >= 1, "horizonWeeks", "must be at least 1 week but was " + horizonWeeks);
     p.required(allocationPolicy, "allocationPolicy");
     p.required(allocationTiming, "allocationTiming");
+    p.required(restructures, "restructures");
     p.throwIfErrors("scenario");
+    checkRestructures(organisation, restructures, p);
+    restructures = ordered(restructures);
     for (int i = 0; i < workforce.cohorts().size(); i++) {
       String team = workforce.cohorts().get(i).teamId();
       if (organisation.findTeam(team).isEmpty()) {
@@ -53,12 +70,63 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
         if (organisation.findService(stage.serviceId()).isEmpty()) {
           p.error("demand.pathway.stages." + category.name().toLowerCase() + ".service",
               "refers to unknown service \"" + stage.serviceId() + "\""
-                  + org.caseload.core.validation.Suggestions.didYouMean(stage.serviceId(),
+                  + Suggestions.didYouMean(stage.serviceId(),
                       organisation.services().stream().map(s -> s.id()).toList()));
         }
       });
       p.throwIfErrors("scenario");
     }
+  }
+
+  /** The restructures by week, keeping the given order within a week. */
+  private static List<Restructure> ordered(List<Restructure> restructures) {
+    List<Restructure> sorted = new ArrayList<>(restructures);
+    sorted.sort(Comparator.comparingInt(Restructure::week));
+    return List.copyOf(sorted);
+  }
+
+  /** Every team and worker a restructure names must exist when it happens. */
+  private static void checkRestructures(Organisation organisation, List<Restructure> restructures, Problems p) {
+    Set<String> teams = new HashSet<>();
+    organisation.teams().forEach(t -> teams.add(t.id()));
+    List<Integer> byWeek = new ArrayList<>();
+    for (int i = 0; i < restructures.size(); i++) {
+      byWeek.add(i);
+    }
+    byWeek.sort(Comparator.comparingInt(i -> restructures.get(i).week()));
+    for (int i : byWeek) {
+      Restructure r = restructures.get(i);
+      String path = "restructures[" + i + "]";
+      if (r instanceof Restructure.DissolveTeam d) {
+        if (!teams.remove(d.teamId())) {
+          p.error(path + ".team", "refers to team \"" + d.teamId() + "\", which does not exist in week " + d.week()
+              + Suggestions.didYouMean(d.teamId(), teams));
+        }
+      } else if (r instanceof Restructure.CreateTeam c) {
+        if (!teams.add(c.team().id())) {
+          p.error(path + ".team.id", "\"" + c.team().id() + "\" is already a team in week " + c.week());
+        }
+        if (organisation.findService(c.team().serviceId()).isEmpty()) {
+          p.error(path + ".team.service", "refers to unknown service \"" + c.team().serviceId() + "\"");
+        }
+      } else if (r instanceof Restructure.MoveWorker m) {
+        if (organisation.findWorker(m.workerId()).isEmpty()) {
+          p.error(path + ".worker", "refers to unknown worker \"" + m.workerId() + "\"");
+        }
+        if (!teams.contains(m.toTeamId())) {
+          p.error(path + ".toTeam", "refers to team \"" + m.toTeamId() + "\", which does not exist in week " + m.week());
+        }
+      } else if (r instanceof Restructure.ReleaseAgency a) {
+        if (a.teamId() != null && !teams.contains(a.teamId())) {
+          p.error(path + ".team", "refers to team \"" + a.teamId() + "\", which does not exist in week " + a.week());
+        }
+      } else if (r instanceof Restructure.Hire h) {
+        if (!teams.contains(h.teamId())) {
+          p.error(path + ".team", "refers to team \"" + h.teamId() + "\", which does not exist in week " + h.week());
+        }
+      }
+    }
+    p.throwIfErrors("scenario");
   }
 
   /** A builder starting from the organisation and demand, with default allocation settings. */
@@ -71,11 +139,13 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     private final Organisation organisation;
     private final DemandModel demand;
     private WorkforceModel workforce = WorkforceModel.defaults();
+    private CostModel costs = CostModel.defaults();
     private String name = "scenario";
     private int horizonWeeks = 52;
     private AllocationPolicy allocationPolicy = AllocationPolicy.defaults();
     private AllocationTiming allocationTiming = AllocationTiming.ON_ARRIVAL;
     private boolean transferAtStageChange = true;
+    private final List<Restructure> restructures = new ArrayList<>();
 
     private Builder(Organisation organisation, DemandModel demand) {
       this.organisation = organisation;
@@ -90,6 +160,12 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     /** How the workforce changes (default {@link WorkforceModel#defaults()}). */
     public Builder workforce(WorkforceModel model) {
       workforce = model;
+      return this;
+    }
+
+    /** What workers cost (default {@link CostModel#defaults()}). */
+    public Builder costs(CostModel model) {
+      costs = model;
       return this;
     }
 
@@ -115,9 +191,15 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
       return this;
     }
 
+    /** Adds a dated restructure. */
+    public Builder restructure(Restructure r) {
+      restructures.add(r);
+      return this;
+    }
+
     public Scenario build() {
-      return new Scenario(name, organisation, demand, workforce, horizonWeeks, allocationPolicy, allocationTiming,
-          transferAtStageChange);
+      return new Scenario(name, organisation, demand, workforce, costs, horizonWeeks, allocationPolicy, allocationTiming,
+          transferAtStageChange, restructures);
     }
   }
 }

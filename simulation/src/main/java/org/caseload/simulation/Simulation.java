@@ -23,6 +23,7 @@ public final class Simulation {
   private final int replications;
   private final int threads;
   private final IntConsumer progress;
+  private final Precision precision;
 
   private Simulation(Builder b) {
     this.scenario = b.scenario;
@@ -30,6 +31,7 @@ public final class Simulation {
     this.replications = b.replications;
     this.threads = b.threads;
     this.progress = b.progress;
+    this.precision = b.precision;
   }
 
   /** One replication of {@code scenario} with streams from {@code seed}. */
@@ -42,15 +44,49 @@ public final class Simulation {
     return new Builder(scenario);
   }
 
-  /** Runs every replication and gathers them. */
+  /** Runs every replication and gathers them; with a precision goal, adds batches until it is met. */
   public SimulationResult run() {
+    if (precision == null) {
+      return new SimulationResult(scenario, seed, List.of(replicate(0, replications)));
+    }
+    List<ReplicationResult> all = new ArrayList<>(List.of(replicate(0, replications)));
+    while (true) {
+      SimulationResult sofar = new SimulationResult(scenario, seed, all);
+      double half = sofar.halfWidth(precision.measure(), precision.serviceId(), precision.week(), 0.95);
+      if ((!Double.isNaN(half) && half <= precision.halfWidth()) || all.size() >= precision.maxReplications()) {
+        return sofar;
+      }
+      int next = Math.min(all.size(), precision.maxReplications() - all.size());
+      all.addAll(List.of(replicate(all.size(), next)));
+    }
+  }
+
+  /**
+   * A goal for {@link Builder#untilPrecision}: stop when the 95% interval of the mean of
+   * {@code measure} for {@code serviceId} at {@code week} is at most {@code halfWidth} either
+   * side, or at {@code maxReplications}.
+   */
+  public record Precision(Measure measure, String serviceId, int week, double halfWidth, int maxReplications) {
+    public Precision {
+      Problems p = new Problems();
+      p.required(measure, "measure");
+      p.requiredText(serviceId, "service");
+      p.check(week >= 0, "week", "must be at least 0 but was " + week);
+      p.check(halfWidth > 0, "halfWidth", "must be positive but was " + halfWidth);
+      p.check(maxReplications >= 2, "maxReplications", "must be at least 2 but was " + maxReplications);
+      p.throwIfErrors("precision goal");
+    }
+  }
+
+  /** Replications {@code first} to {@code first + count - 1}, in order. */
+  private ReplicationResult[] replicate(int first, int count) {
     RandomStreams streams = new RandomStreams(seed);
-    ReplicationResult[] results = new ReplicationResult[replications];
+    ReplicationResult[] results = new ReplicationResult[count];
     AtomicInteger done = new AtomicInteger();
     if (threads == 1) {
-      for (int r = 0; r < replications; r++) {
-        results[r] = new Replication(scenario, streams, r).run();
-        progress.accept(done.incrementAndGet());
+      for (int r = 0; r < count; r++) {
+        results[r] = new Replication(scenario, streams, first + r).run();
+        progress.accept(first + done.incrementAndGet());
       }
     } else {
       ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
@@ -60,11 +96,11 @@ public final class Simulation {
       });
       try {
         List<Future<?>> futures = new ArrayList<>();
-        for (int r = 0; r < replications; r++) {
+        for (int r = 0; r < count; r++) {
           int rep = r;
           futures.add(pool.submit(() -> {
-            results[rep] = new Replication(scenario, streams, rep).run();
-            progress.accept(done.incrementAndGet());
+            results[rep] = new Replication(scenario, streams, first + rep).run();
+            progress.accept(first + done.incrementAndGet());
           }));
         }
         for (Future<?> f : futures) {
@@ -83,7 +119,7 @@ public final class Simulation {
         pool.shutdownNow();
       }
     }
-    return new SimulationResult(scenario, seed, List.of(results));
+    return results;
   }
 
   /** Configures a {@link Simulation}; not thread-safe. */
@@ -93,6 +129,7 @@ public final class Simulation {
     private int replications = 100;
     private int threads = Runtime.getRuntime().availableProcessors();
     private IntConsumer progress = done -> { };
+    private Precision precision;
 
     private Builder(Scenario scenario) {
       this.scenario = scenario;
@@ -119,6 +156,15 @@ public final class Simulation {
     /** Called with the number of replications finished, from the thread that finished one. */
     public Builder progress(IntConsumer callback) {
       progress = callback;
+      return this;
+    }
+
+    /**
+     * Runs the {@link #replications(int)} first, then more in batches (doubling) until the goal
+     * is met or its maximum reached. Results stay independent of the number of threads.
+     */
+    public Builder untilPrecision(Precision goal) {
+      precision = goal;
       return this;
     }
 

@@ -1,0 +1,91 @@
+package org.caseload.examples;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.caseload.core.model.Contract;
+import org.caseload.core.model.Role;
+import org.caseload.core.model.Team;
+import org.caseload.core.model.TeamKind;
+import org.caseload.simulation.Comparison;
+import org.caseload.simulation.Measure;
+import org.caseload.simulation.Simulation;
+import org.caseload.simulation.SimulationResult;
+import org.caseload.simulation.restructure.Restructure;
+import org.caseload.simulation.restructure.Restructure.Staffing;
+import org.caseload.simulation.workforce.WorkforceModel;
+
+/**
+ * The three questions of the story in the 2020 Southampton learning report, asked of the example
+ * authority: will targets be met with a recruitment plan; how agency churn drives changes of
+ * worker; and what replacing the peripatetic team by hub teams of newly qualified and unqualified
+ * agency staff does, against keeping it.
+ *
+ * <p>Run: {@code java -cp examples/target/caseload.jar org.caseload.examples.SimulationExamples [replications]}.
+ */
+public final class SimulationExamples {
+  private SimulationExamples() {}
+
+  public static void main(String[] args) {
+    int replications = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    PrintStream out = System.out;
+    targets(replications, out);
+    agencyChurn(replications, out);
+    hubTeams(replications, out);
+  }
+
+  /** 1. Targets by 31 March 2021 as things are, and with 6 permanent recruits replacing 4 agency workers. */
+  public static Comparison targets(int replications, PrintStream out) {
+    SimulationResult asIs = Simulation.builder(ExampleBorough.scenario().build()).replications(replications).build().run();
+    SimulationResult plan = Simulation.builder(ExampleBorough.scenario().name("recruit 6, release 4 agency")
+        .restructure(new Restructure.Hire(4, "protect-central", new Staffing(Role.QUALIFIED, Contract.PERMANENT, 1, 3)))
+        .restructure(new Restructure.Hire(4, "lac-2", new Staffing(Role.QUALIFIED, Contract.PERMANENT, 1, 3)))
+        .restructure(new Restructure.ReleaseAgency(8, "peripatetic", 2, false))
+        .restructure(new Restructure.ReleaseAgency(8, "lac-1", 1, false))
+        .restructure(new Restructure.ReleaseAgency(8, "lac-2", 1, false))
+        .build()).replications(replications).build().run();
+    out.println(asIs.summarize());
+    out.println(plan.summarize());
+    Comparison c = Comparison.of(asIs, plan);
+    out.println(c.summarize(asIs.scenario().horizonWeeks()));
+    return c;
+  }
+
+  /** 2. Agency workers staying 6 months on average (the default) against 2 months. */
+  public static Comparison agencyChurn(int replications, PrintStream out) {
+    SimulationResult base = Simulation.builder(ExampleBorough.scenario().name("agency stay 6 months").build())
+        .replications(replications).build().run();
+    SimulationResult churn = Simulation.builder(ExampleBorough.scenario().name("agency stay 2 months")
+        .workforce(WorkforceModel.defaults().withLeavingPerYear(Contract.AGENCY, 6)).build())
+        .replications(replications).build().run();
+    Comparison c = Comparison.of(base, churn);
+    int end = base.scenario().horizonWeeks();
+    out.println(c.summarize(end));
+    for (String service : List.of("protect", "looked-after")) {
+      out.printf("%s: share of children with 3 or more workers in a year %.0f%% -> %.0f%% (difference %s)%n", service,
+          100 * base.mean(Measure.THREE_OR_MORE_WORKERS, service, end),
+          100 * churn.mean(Measure.THREE_OR_MORE_WORKERS, service, end),
+          c.difference(Measure.THREE_OR_MORE_WORKERS, service, end));
+    }
+    out.println();
+    return c;
+  }
+
+  /** 3. The peripatetic team replaced in week 8 by two hub teams of agency newly qualified and unqualified workers. */
+  public static Comparison hubTeams(int replications, PrintStream out) {
+    SimulationResult keep = Simulation.builder(ExampleBorough.scenario().name("keep peripatetic team").build())
+        .replications(replications).build().run();
+    List<Staffing> hubStaff = List.of(new Staffing(Role.NEWLY_QUALIFIED, Contract.AGENCY, 1, 2),
+        new Staffing(Role.UNQUALIFIED, Contract.AGENCY, 1, 2));
+    SimulationResult hubs = Simulation.builder(ExampleBorough.scenario().name("hub teams")
+        .restructure(new Restructure.DissolveTeam(8, "peripatetic"))
+        .restructure(new Restructure.CreateTeam(8, Team.of("hub-north", "protect", TeamKind.HUB, "North"), hubStaff))
+        .restructure(new Restructure.CreateTeam(8, Team.of("hub-south", "protect", TeamKind.HUB, "South"), hubStaff))
+        .build()).replications(replications).build().run();
+    Comparison c = Comparison.of(keep, hubs);
+    out.println(c.summarize(keep.scenario().horizonWeeks()));
+    int end = keep.scenario().horizonWeeks();
+    out.printf("cost to 31 March 2021, protection and court: %s pounds%n", c.difference(Measure.COST, "protect", end));
+    out.println();
+    return c;
+  }
+}

@@ -1,0 +1,47 @@
+package org.caseload.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.List;
+import org.caseload.core.model.Contract;
+import org.caseload.core.model.Organisation;
+import org.caseload.core.model.Role;
+import org.caseload.core.model.Team;
+import org.caseload.core.model.TeamKind;
+import org.caseload.core.synthetic.InstanceFamily;
+import org.caseload.core.synthetic.SyntheticOrganisations;
+import org.caseload.simulation.random.RandomStreams;
+import org.caseload.simulation.restructure.Restructure;
+import org.caseload.simulation.workforce.WorkforceModel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every allocation the engine makes keeps the hard rules — capacity, role protections, the
+ * service, siblings with one worker — through churn, sickness and restructures, on generated
+ * authorities with sibling groups, newly qualified and unqualified staff and agency workers.
+ */
+class HardRulesTest {
+
+  @Test
+  void noAllocationBreaksAHardRule() {
+    Organisation org = SyntheticOrganisations.generate(InstanceFamily.LA_S, 3);
+    String team = org.teams().get(org.teams().size() - 1).id();
+    String service = org.team(team).serviceId();
+    qt().withFixedSeed(77L).withExamples(12).forAll(longs().between(0, 1_000_000), integers().between(0, 1))
+        .checkAssert((seed, restructure) -> {
+          Scenario.Builder b = Scenario.builder(org, Scenarios.demandFor(org, 20))
+              .workforce(WorkforceModel.defaults().withLeavingPerYear(Contract.AGENCY, 4)).horizonWeeks(40);
+          if (restructure == 1) {
+            b.restructure(new Restructure.DissolveTeam(5, team))
+                .restructure(new Restructure.CreateTeam(5, Team.of("hub", service, TeamKind.HUB, null),
+                    List.of(new Restructure.Staffing(Role.NEWLY_QUALIFIED, Contract.AGENCY, 1, 3),
+                        new Restructure.Staffing(Role.UNQUALIFIED, Contract.AGENCY, 1, 2))));
+          }
+          ReplicationResult r = new Replication(b.build(), new RandomStreams(seed), 0).checking().run();
+          assertTrue(r.events() > 0);
+        });
+  }
+}
