@@ -381,6 +381,26 @@ final class AllocationProblem {
     return policy.balanceWeight() * (after * after - load * load) / capacity[w];
   }
 
+  /**
+   * Marginal balance cost at {@code load}: the derivative of {@link #balanceCost} in the load,
+   * per weighted case (2 × weight × load ÷ capacity).
+   */
+  double balanceSlope(int w, double load) {
+    return 2 * policy.balanceWeight() * load / capacity[w];
+  }
+
+  /**
+   * The load at which {@link #balanceSlope} equals {@code slope}; with a balance weight of 0,
+   * +∞ for a positive slope and −∞ otherwise (the balance cost is then flat).
+   */
+  double loadAtSlope(int w, double slope) {
+    double beta = policy.balanceWeight();
+    if (beta == 0) {
+      return slope > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+    return slope * capacity[w] / (2 * beta);
+  }
+
   /** The loads that an assignment gives ({@code assign[g]} = worker index or -1). */
   double[] loads(int[] assign) {
     double[] load = fixedLoad.clone();
@@ -436,8 +456,16 @@ final class AllocationProblem {
       }
     }
     double[] load = loads(assign);
+    boolean[] takes = new boolean[load.length];
+    for (int w : assign) {
+      if (w >= 0) {
+        takes[w] = true;
+      }
+    }
+    // As fits(): a worker who takes any group of the request must end within capacity, even
+    // when the group weighs 0 (a worker already over capacity takes nothing more).
     for (int w = 0; w < load.length; w++) {
-      if (load[w] > capacity[w] + EPS && load[w] > fixedLoad[w] + EPS) {
+      if (takes[w] && !(load[w] <= capacity[w] + EPS)) {
         throw new IllegalStateException("worker " + workers.get(w).id() + " would carry " + load[w]
             + " weighted cases, over capacity " + capacity[w]);
       }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * lost or changed outside the request, the same request giving the same plan.
  */
 class AllocatorPropertiesTest {
-  static final List<Allocator> ALLOCATORS = List.of(new GreedyAllocator());
+  static final List<Allocator> ALLOCATORS = List.of(new GreedyAllocator(), new OptimisingAllocator());
   private static final int EXAMPLES = 300;
 
   @Test

@@ -1,0 +1,399 @@
+package org.caseload.core.allocation;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * An allocator for re-allocation and re-balancing that minimises the objective of
+ * {@link AllocationPolicy} and proves how far from the optimum its plan can be: every plan
+ * carries a {@linkplain AllocationPlan#lowerBound() lower bound}, equal to its objective when the
+ * plan is proven optimal.
+ *
+ * <p>The request is split into independent parts (groups that share no possible worker: in the
+ * synthetic authorities, one per service), each solved on its own:
+ * <ul>
+ *   <li><b>Exact, by min-cost flow</b>, when every group of the part weighs the same (for
+ *       example children alone, all of one weight): a flow with convex costs for load balance
+ *       gives the optimum, however large the part.
+ *   <li><b>Exact, by branch and bound</b>, when the part is small (its assignments, capacity
+ *       apart, number at most 10<sup>9</sup>) and the search ends within its node budget.
+ *   <li>Otherwise (cases of different weights, sibling groups: a generalised assignment
+ *       problem), <b>local search</b> from the best of the greedy plan, a fill by cost per weighted
+ *       case and, when capacity is short, a tight packing: moving a group, swapping two, ejection
+ *       chains and gathering scraps of room to place a group left unallocated; only improving
+ *       moves are taken, until none is left or the move budget is spent. The lower bound is then
+ *       a Lagrangian bound (see the package-private {@code LowerBound}), and the plan's
+ *       {@linkplain AllocationPlan#gap() gap} says how far from the optimum it may be.
+ * </ul>
+ * A case that holds its worker moves only when a hard rule forces it or when moving it gains
+ * more than the transfer costs (the objective's transfer term sees to it).
+ *
+ * <p>Where the bound is weak: when capacity is short, the bound is that of a relaxation in which
+ * a case may be split between workers, so it cannot see that whole cases must be left out (at
+ * 100% of capacity the gap may be large although few cases wait); in a re-balance, it does not
+ * see the transfers needed to make whole room for waiting cases. The gap is then an upper limit
+ * on how far the plan is from the optimum, not a measure of it.
+ *
+ * <p>Deterministic: the same request gives the same plan, since every budget is counted in
+ * moves or search nodes, and whatever the number of {@linkplain #withThreads threads}. A
+ * {@linkplain #withTimeLimit time limit} is also available; when it stops a search, the plan
+ * depends on the speed of the machine. Stateless and thread-safe.
+ */
+public final class OptimisingAllocator implements Allocator {
+  /** The name used in scenario files. */
+  public static final String NAME = "optimising";
+  /** Default budget of the local search, in moves evaluated over the whole request. */
+  public static final long DEFAULT_MOVE_BUDGET = 20_000_000L;
+  /** Default budget of each exact search, in nodes. */
+  public static final long DEFAULT_SEARCH_NODES = 1_000_000L;
+  /** A part is searched exactly when it has at most 10^this assignments (capacity apart). */
+  static final double EXACT_SEARCH_SPACE_LOG10 = 9;
+  /** Passes of the fractional relaxation that prices the workers for the lower bound. */
+  static final int BOUND_PASSES = 30;
+  /** Fewest moves any part may evaluate, however small its share of the budget. */
+  private static final long MIN_PART_MOVES = 10_000;
+
+  private final long moveBudget;
+  private final long searchNodes;
+  private final Duration timeLimit;
+  private final int threads;
+
+  /** An allocator with the default budgets, no time limit, on the caller's thread. */
+  public OptimisingAllocator() {
+    this(DEFAULT_MOVE_BUDGET, DEFAULT_SEARCH_NODES, null, 1);
+  }
+
+  private OptimisingAllocator(long moveBudget, long searchNodes, Duration timeLimit, int threads) {
+    this.moveBudget = moveBudget;
+    this.searchNodes = searchNodes;
+    this.timeLimit = timeLimit;
+    this.threads = threads;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * This allocator, also stopping its searches once {@code limit} has passed since the start of
+   * each allocation (the plan is the best found by then). The plan then depends on the speed of
+   * the machine: prefer the move budget when plans must be reproducible.
+   */
+  public OptimisingAllocator withTimeLimit(Duration limit) {
+    return new OptimisingAllocator(moveBudget, searchNodes, checkedLimit(limit), threads);
+  }
+
+  /** This allocator with another move budget for the local search (moves evaluated per request). */
+  public OptimisingAllocator withMoveBudget(long moves) {
+    return new OptimisingAllocator(checkedCount("moveBudget", moves), searchNodes, timeLimit, threads);
+  }
+
+  /**
+   * This allocator solving independent parts (for example the authorities of a national
+   * instance, or the services of one) on {@code threads} threads of its own during each
+   * allocation. The plan is the same whatever the number of threads.
+   */
+  public OptimisingAllocator withThreads(int threads) {
+    return new OptimisingAllocator(moveBudget, searchNodes, timeLimit, checkedThreads(threads));
+  }
+
+  /** Threads used per allocation (1: the caller's own). */
+  public int threads() {
+    return threads;
+  }
+
+  /** Moves the local search may evaluate per request. */
+  public long moveBudget() {
+    return moveBudget;
+  }
+
+  /** Nodes each exact search may visit before it gives up (no proof, the local search's plan stands). */
+  public long searchNodes() {
+    return searchNodes;
+  }
+
+  /** The time limit per allocation, if any. */
+  public Optional<Duration> timeLimit() {
+    return Optional.ofNullable(timeLimit);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public AllocationPlan allocate(AllocationRequest request) {
+    long deadline = timeLimit == null ? Long.MAX_VALUE : System.nanoTime() + timeLimit.toNanos();
+    AllocationProblem problem = new AllocationProblem(request);
+    int[] assign = GreedyAllocator.assign(problem);
+    List<Part> parts = Part.split(problem);
+
+    double bound = 0;
+    boolean[] inPart = new boolean[problem.groups.size()];
+    long grouped = 0;
+    for (Part part : parts) {
+      for (int g : part.groups) {
+        inPart[g] = true;
+      }
+      grouped += part.size();
+    }
+    for (AllocationProblem.Group g : problem.groups) {
+      if (!inPart[g.index]) {
+        bound += g.unallocatedCost; // no worker can take it in any plan
+        assign[g.index] = -1;
+      }
+    }
+    List<Solved> solved = solveAll(parts, assign, grouped, deadline);
+    for (int i = 0; i < parts.size(); i++) {
+      parts.get(i).store(solved.get(i).at, assign);
+      bound += solved.get(i).bound;
+    }
+    double objective = problem.evaluate(assign).total();
+    return problem.plan(NAME, assign, OptionalDouble.of(Math.min(bound, objective)));
+  }
+
+  /** Solves every part, on {@link #threads} threads; each part alone, so the threads change nothing but the time. */
+  private List<Solved> solveAll(List<Part> parts, int[] assign, long grouped, long deadline) {
+    java.util.function.IntFunction<Solved> one = i -> {
+      Part part = parts.get(i);
+      long moves = Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * part.size() / grouped));
+      return solve(part, part.localise(assign), Math.min(moves, moveBudget), deadline);
+    };
+    if (threads == 1 || parts.size() < 2) {
+      List<Solved> out = new java.util.ArrayList<>(parts.size());
+      for (int i = 0; i < parts.size(); i++) {
+        out.add(one.apply(i));
+      }
+      return out;
+    }
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      return pool.submit(() -> IntStream.range(0, parts.size()).parallel().mapToObj(one).toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while allocating", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** A part's assignment and a lower bound on its objective (equal to it when proven optimal). */
+  private record Solved(int[] at, double bound) {}
+
+  private Solved solve(Part part, int[] start, long moves, long deadline) {
+    if (part.equalWeights()) {
+      int[] at = ConvexFlow.solve(part);
+      return new Solved(at, part.objective(at));
+    }
+    // The best of three starts: the greedy plan, a fill by value, and (when capacity is short) a
+    // tight fill, which packs closest.
+    int[] from = start;
+    double fromCost = part.objective(start);
+    boolean shortOfRoom = false;
+    for (int g = 0; g < start.length && !shortOfRoom; g++) {
+      shortOfRoom = start[g] < 0;
+    }
+    for (int[] fill : shortOfRoom ? List.of(fillByValue(part, false), fillByValue(part, true))
+        : List.of(fillByValue(part, false))) {
+      double c = part.objective(fill);
+      if (c < fromCost) {
+        from = fill;
+        fromCost = c;
+      }
+    }
+    int[] at = LocalSearch.improve(part, from, moves, deadline);
+    if (!part.feasible(at) || part.objective(at) > fromCost) {
+      at = from; // cannot happen unless rounding drifted; keep the start, which is checked
+    }
+    if (BranchAndBound.searchSpace(part) <= EXACT_SEARCH_SPACE_LOG10 && System.nanoTime() - deadline < 0) {
+      int[] exact = BranchAndBound.solve(part, at, searchNodes);
+      if (exact != null) {
+        return new Solved(exact, part.objective(exact));
+      }
+    }
+    double objective = part.objective(at);
+    return new Solved(at, Math.min(objective, LowerBound.of(part, at, BOUND_PASSES)));
+  }
+
+  /**
+   * A start for when capacity is short: groups in decreasing cost of leaving unallocated per
+   * weighted case (the order of a fractional knapsack), each to its cheapest option with room.
+   */
+  static int[] fillByValue(Part part) {
+    return fillByValue(part, false);
+  }
+
+  /**
+   * As {@link #fillByValue(Part)}; with {@code tight}, a packing for when capacity is short: the
+   * groups that fit by value per weighted case (a fractional knapsack up to the room of the part)
+   * are placed heaviest first, each with the worker that has least room left after taking it
+   * (first fit decreasing, best fit), then the others in value order where they still fit.
+   * Heaviest first leaves the small groups to fill the gaps, so little room is wasted.
+   */
+  static int[] fillByValue(Part part, boolean tight) {
+    int n = part.size();
+    Integer[] order = new Integer[n];
+    double[] density = new double[n];
+    for (int g = 0; g < n; g++) {
+      order[g] = g;
+      density[g] = part.weight[g] > 0 ? part.unallocatedCost[g] / part.weight[g] : Double.POSITIVE_INFINITY;
+    }
+    Arrays.sort(order, (x, y) -> {
+      int c = Double.compare(density[y], density[x]);
+      if (c == 0) {
+        c = Integer.compare(part.options[x].length, part.options[y].length);
+      }
+      return c != 0 ? c : Integer.compare(x, y);
+    });
+    double[] load = new double[part.workerCount()];
+    double room = 0;
+    for (int w = 0; w < load.length; w++) {
+      load[w] = part.fixedLoad(w);
+      room += Math.max(0, part.capacity(w) - load[w]);
+    }
+    int[] at = new int[n];
+    Arrays.fill(at, -1);
+    if (tight) {
+      List<Integer> first = new java.util.ArrayList<>();
+      double taken = 0;
+      for (int g : order) {
+        if (taken + part.weight[g] <= room) {
+          first.add(g);
+          taken += part.weight[g];
+        }
+      }
+      first.sort((x, y) -> {
+        int c = Double.compare(part.weight[y], part.weight[x]);
+        if (c == 0) {
+          c = Double.compare(density[y], density[x]);
+        }
+        return c != 0 ? c : Integer.compare(x, y);
+      });
+      for (int g : first) {
+        place(part, g, at, load, true);
+      }
+    }
+    for (int g : order) {
+      if (at[g] < 0) {
+        place(part, g, at, load, tight);
+      }
+    }
+    return at;
+  }
+
+  /** Places g with its best option that fits (tightest room after, or cheapest), if any. */
+  private static void place(Part part, int g, int[] at, double[] load, boolean tight) {
+    double a = part.weight[g];
+    double best = tight ? Double.POSITIVE_INFINITY : part.unallocatedCost[g];
+    int[] opts = part.options[g];
+    for (int k = 0; k < opts.length; k++) {
+      int w = opts[k];
+      if (part.fits(w, load[w], a)) {
+        double c = tight ? part.capacity(w) - load[w] - a : part.cost[g][k] + part.balanceDelta(w, load[w], a);
+        if (c < best) {
+          best = c;
+          at[g] = w;
+        }
+      }
+    }
+    if (at[g] >= 0) {
+      load[at[g]] += a;
+    }
+  }
+
+  private static Duration checkedLimit(Duration limit) {
+    Objects.requireNonNull(limit, "timeLimit");
+    if (limit.isNegative() || limit.isZero()) {
+      throw new IllegalArgumentException("timeLimit must be positive but was " + limit);
+    }
+    return limit;
+  }
+
+  private static int checkedThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1 but was " + threads);
+    }
+    return threads;
+  }
+
+  private static long checkedCount(String field, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(field + " must be at least 0 but was " + value);
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "OptimisingAllocator[move budget %,d, exact search %,d nodes, %s%s]",
+        moveBudget, searchNodes, timeLimit == null ? "no time limit" : "time limit " + timeLimit,
+        threads == 1 ? "" : ", " + threads + " threads");
+  }
+
+  /** Builds an {@link OptimisingAllocator}; each setting may be given once. */
+  public static final class Builder {
+    private Long moveBudget;
+    private Long searchNodes;
+    private Duration timeLimit;
+    private Integer threads;
+
+    private Builder() {}
+
+    /** Threads per allocation (default 1); see {@link OptimisingAllocator#withThreads}. */
+    public Builder threads(int count) {
+      if (threads != null) {
+        throw new IllegalStateException("threads was already set to " + threads);
+      }
+      threads = checkedThreads(count);
+      return this;
+    }
+
+    /** Moves the local search may evaluate per request (default 20,000,000). */
+    public Builder moveBudget(long moves) {
+      if (moveBudget != null) {
+        throw new IllegalStateException("moveBudget was already set to " + moveBudget);
+      }
+      moveBudget = checkedCount("moveBudget", moves);
+      return this;
+    }
+
+    /** Nodes each exact search may visit (default 1,000,000); 0 turns the exact search off. */
+    public Builder searchNodes(long nodes) {
+      if (searchNodes != null) {
+        throw new IllegalStateException("searchNodes was already set to " + searchNodes);
+      }
+      searchNodes = checkedCount("searchNodes", nodes);
+      return this;
+    }
+
+    /** A time limit per allocation; see {@link OptimisingAllocator#withTimeLimit}. */
+    public Builder timeLimit(Duration limit) {
+      if (timeLimit != null) {
+        throw new IllegalStateException("timeLimit was already set to " + timeLimit);
+      }
+      timeLimit = checkedLimit(limit);
+      return this;
+    }
+
+    /** The allocator. */
+    public OptimisingAllocator build() {
+      return new OptimisingAllocator(moveBudget == null ? DEFAULT_MOVE_BUDGET : moveBudget,
+          searchNodes == null ? DEFAULT_SEARCH_NODES : searchNodes, timeLimit, threads == null ? 1 : threads);
+    }
+  }
+}

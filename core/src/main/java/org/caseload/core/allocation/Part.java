@@ -1,0 +1,288 @@
+package org.caseload.core.allocation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An independent part of a compiled problem: groups and the workers they may go to, such that
+ * no group of another part may go to a worker of this one. The objective is a sum over groups
+ * and over workers, so the parts can be solved one by one (or in parallel) and their optima
+ * add up to the optimum of the whole.
+ *
+ * <p>Groups and workers have local indices (ascending in the problem's order). A group's
+ * <em>options</em> are the workers the hard rules allow for it and who can take it on top of
+ * their fixed load; its option −1 is to leave it unallocated. Costs come from
+ * {@link AllocationProblem} and are only cached here.
+ */
+final class Part {
+  final AllocationProblem problem;
+  /** Problem index of each local group, ascending. */
+  final int[] groups;
+  /** Problem index of each local worker, ascending. */
+  final int[] workers;
+  /** Weight of each group, weighted cases. */
+  final double[] weight;
+  /** Cost of leaving each group unallocated. */
+  final double[] unallocatedCost;
+  /** Per group, local indices of the workers it may go to, ascending; groups of a kind share one array (read only). */
+  final int[][] options;
+  /** Per group, aligned with {@link #options}: {@link AllocationProblem#placementCost}. */
+  final double[][] cost;
+
+  private Part(AllocationProblem problem, int[] groups, int[] workers, int[][] options) {
+    this.problem = problem;
+    this.groups = groups;
+    this.workers = workers;
+    this.options = options;
+    int n = groups.length;
+    weight = new double[n];
+    unallocatedCost = new double[n];
+    cost = new double[n][];
+    for (int i = 0; i < n; i++) {
+      AllocationProblem.Group g = problem.groups.get(groups[i]);
+      weight[i] = g.weight;
+      unallocatedCost[i] = g.unallocatedCost;
+      cost[i] = new double[options[i].length];
+      for (int k = 0; k < options[i].length; k++) {
+        cost[i][k] = problem.placementCost(g, workers[options[i][k]]);
+      }
+    }
+  }
+
+  /**
+   * The parts of {@code problem}, in the order of their first group. Groups with no option at all
+   * (no eligible worker, or none with room for them even empty-handed) are in no part: they are
+   * unallocated in every plan.
+   */
+  static List<Part> split(AllocationProblem problem) {
+    int m = problem.workerCount();
+    List<AllocationProblem.Group> all = problem.groups;
+    int[][] opts = new int[all.size()][];
+    int[] parent = new int[m];
+    for (int w = 0; w < m; w++) {
+      parent[w] = w;
+    }
+    // Groups of one kind share their eligible array; share the options made from it too.
+    Map<int[], int[]> whole = new IdentityHashMap<>();
+    for (AllocationProblem.Group g : all) {
+      int[] o = new int[g.eligible.length];
+      int k = 0;
+      for (int w : g.eligible) {
+        if (problem.fits(w, problem.fixedLoad[w], g.weight)) {
+          o[k++] = w;
+        }
+      }
+      if (k == g.eligible.length) {
+        int[] shared = whole.get(g.eligible);
+        if (shared != null) {
+          opts[g.index] = shared;
+          continue; // its workers are already joined
+        }
+        whole.put(g.eligible, o);
+        opts[g.index] = o;
+      } else {
+        opts[g.index] = Arrays.copyOf(o, k);
+      }
+      for (int i = 1; i < k; i++) {
+        union(parent, o[0], o[i]);
+      }
+    }
+    // Part of each root, numbered by first group.
+    int[] partOfRoot = new int[m];
+    Arrays.fill(partOfRoot, -1);
+    List<List<Integer>> partGroups = new ArrayList<>();
+    for (AllocationProblem.Group g : all) {
+      int[] o = opts[g.index];
+      if (o.length == 0) {
+        continue;
+      }
+      int r = find(parent, o[0]);
+      if (partOfRoot[r] < 0) {
+        partOfRoot[r] = partGroups.size();
+        partGroups.add(new ArrayList<>());
+      }
+      partGroups.get(partOfRoot[r]).add(g.index);
+    }
+    List<List<Integer>> partWorkers = new ArrayList<>();
+    for (int i = 0; i < partGroups.size(); i++) {
+      partWorkers.add(new ArrayList<>());
+    }
+    int[] localOf = new int[m];
+    for (int w = 0; w < m; w++) {
+      int part = partOfRoot[find(parent, w)];
+      if (part >= 0) {
+        localOf[w] = partWorkers.get(part).size();
+        partWorkers.get(part).add(w);
+      }
+    }
+    List<Part> parts = new ArrayList<>(partGroups.size());
+    for (int i = 0; i < partGroups.size(); i++) {
+      int[] gs = partGroups.get(i).stream().mapToInt(Integer::intValue).toArray();
+      int[] ws = partWorkers.get(i).stream().mapToInt(Integer::intValue).toArray();
+      int[][] local = new int[gs.length][];
+      Map<int[], int[]> localised = new IdentityHashMap<>();
+      for (int j = 0; j < gs.length; j++) {
+        int[] o = opts[gs[j]];
+        int[] l = localised.get(o);
+        if (l == null) {
+          l = new int[o.length];
+          for (int k = 0; k < o.length; k++) {
+            l[k] = localOf[o[k]]; // ascending, as o is and local numbering keeps order
+          }
+          localised.put(o, l);
+        }
+        local[j] = l;
+      }
+      parts.add(new Part(problem, gs, ws, local));
+    }
+    return parts;
+  }
+
+  private static int find(int[] parent, int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    int ra = find(parent, a);
+    int rb = find(parent, b);
+    if (ra != rb) {
+      parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+  }
+
+  /** Number of groups. */
+  int size() {
+    return groups.length;
+  }
+
+  /** Number of workers. */
+  int workerCount() {
+    return workers.length;
+  }
+
+  /** Position of local worker {@code w} among the options of group {@code g}, or a negative number. */
+  int optionIndex(int g, int w) {
+    return Arrays.binarySearch(options[g], w);
+  }
+
+  /** Cost of group {@code g} at local worker {@code w} (which must be an option), or unallocated when {@code w < 0}. */
+  double cost(int g, int w) {
+    return w < 0 ? unallocatedCost[g] : cost[g][optionIndex(g, w)];
+  }
+
+  /** Fixed load of local worker {@code w}. */
+  double fixedLoad(int w) {
+    return problem.fixedLoad[workers[w]];
+  }
+
+  /** Capacity of local worker {@code w}. */
+  double capacity(int w) {
+    return problem.capacity[workers[w]];
+  }
+
+  /** True if local worker {@code w}, carrying {@code load}, can take {@code add} more. */
+  boolean fits(int w, double load, double add) {
+    return problem.fits(workers[w], load, add);
+  }
+
+  /** Change in balance cost at local worker {@code w} carrying {@code load} when it takes {@code add}. */
+  double balanceDelta(int w, double load, double add) {
+    return problem.balanceDelta(workers[w], load, add);
+  }
+
+  /** Balance cost of local worker {@code w} carrying {@code load}. */
+  double balanceCost(int w, double load) {
+    return problem.balanceCost(workers[w], load);
+  }
+
+  /** Loads of the local workers under a local assignment ({@code at[g]} = local worker or −1). */
+  double[] loads(int[] at) {
+    double[] load = new double[workers.length];
+    for (int w = 0; w < load.length; w++) {
+      load[w] = fixedLoad(w);
+    }
+    for (int g = 0; g < at.length; g++) {
+      if (at[g] >= 0) {
+        load[at[g]] += weight[g];
+      }
+    }
+    return load;
+  }
+
+  /** True if every worker of a local assignment is within capacity and every group at one of its options. */
+  boolean feasible(int[] at) {
+    for (int g = 0; g < at.length; g++) {
+      if (at[g] >= 0 && optionIndex(g, at[g]) < 0) {
+        return false;
+      }
+    }
+    double[] load = loads(at);
+    boolean[] takes = new boolean[load.length];
+    for (int w : at) {
+      if (w >= 0) {
+        takes[w] = true;
+      }
+    }
+    for (int w = 0; w < load.length; w++) {
+      if (takes[w] && !fits(w, load[w], 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The part's share of the objective under a local assignment (its groups' costs and its workers' balance). */
+  double objective(int[] at) {
+    double total = 0;
+    for (int g = 0; g < at.length; g++) {
+      total += cost(g, at[g]);
+    }
+    double[] load = loads(at);
+    for (int w = 0; w < load.length; w++) {
+      total += balanceCost(w, load[w]);
+    }
+    return total;
+  }
+
+  /** A local assignment from a problem-wide one. */
+  int[] localise(int[] assign) {
+    int[] at = new int[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      int w = assign[groups[g]];
+      at[g] = w < 0 ? -1 : Arrays.binarySearch(workers, w);
+      if (w >= 0 && at[g] < 0) {
+        throw new IllegalStateException("group " + groups[g] + " assigned outside its part");
+      }
+    }
+    return at;
+  }
+
+  /** Writes a local assignment into a problem-wide one. */
+  void store(int[] at, int[] assign) {
+    for (int g = 0; g < groups.length; g++) {
+      assign[groups[g]] = at[g] < 0 ? -1 : workers[at[g]];
+    }
+  }
+
+  /** True if every group weighs the same (the convex min-cost flow is then exact). */
+  boolean equalWeights() {
+    for (double x : weight) {
+      if (x != weight[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "Part[" + groups.length + " groups, " + workers.length + " workers]";
+  }
+}

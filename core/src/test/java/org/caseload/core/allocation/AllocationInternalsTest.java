@@ -1,0 +1,224 @@
+package org.caseload.core.allocation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.caseload.core.Fixtures;
+import org.caseload.core.Generators;
+import org.caseload.core.model.CapacityPolicy;
+import org.caseload.core.model.Case;
+import org.caseload.core.model.Organisation;
+import org.caseload.core.model.Role;
+import org.caseload.core.model.Worker;
+import org.caseload.core.synthetic.Mix;
+import org.caseload.core.synthetic.SyntheticOrganisations;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parts of the optimising allocator, each checked on its own: the split into independent
+ * parts, the local search (from first principles: every relocation is re-costed from scratch),
+ * and the sort used by the bound. Exactness and the bound's validity are checked against an
+ * exhaustive search in {@link OptimisingAllocatorPropertiesTest}.
+ */
+class AllocationInternalsTest {
+
+  @Test
+  void partsSplitTheGroupsAndWorkersWithoutOverlap() {
+    qt().withFixedSeed(61L).withExamples(300)
+        .forAll(Generators.organisations(), integers().between(0, 2), integers().between(0, 1000))
+        .checkAssert((org, kind, pick) -> {
+          AllocationProblem problem = new AllocationProblem(AllocatorPropertiesTest.request(org, kind, pick));
+          String where = Fixtures.dump(org);
+          Set<Integer> groups = new HashSet<>();
+          Set<Integer> workers = new HashSet<>();
+          for (Part part : Part.split(problem)) {
+            for (int w : part.workers) {
+              assertTrue(workers.add(w), "worker in two parts: " + where);
+            }
+            for (int i = 0; i < part.size(); i++) {
+              int g = part.groups[i];
+              assertTrue(groups.add(g), "group in two parts: " + where);
+              AllocationProblem.Group group = problem.groups.get(g);
+              for (int k = 0; k < part.options[i].length; k++) {
+                int w = part.workers[part.options[i][k]];
+                assertTrue(group.allows(w), "an option the rules do not allow: " + where);
+                assertTrue(problem.fits(w, problem.fixedLoad[w], group.weight), "an option without room: " + where);
+                assertEquals(problem.placementCost(group, w), part.cost[i][k], 0.0, where);
+              }
+            }
+          }
+          for (AllocationProblem.Group g : problem.groups) {
+            boolean fitsSomewhere = false;
+            for (int w : g.eligible) {
+              fitsSomewhere |= problem.fits(w, problem.fixedLoad[w], g.weight);
+            }
+            assertEquals(fitsSomewhere, groups.contains(g.index), "a group with room somewhere is in a part: " + where);
+          }
+        });
+  }
+
+  @Test
+  void localSearchEndsAtALocalOptimumOfRelocationsAndNeverWorsens() {
+    qt().withFixedSeed(67L).withExamples(300)
+        .forAll(longs().all(), integers().between(0, 2), integers().between(0, 1000))
+        .checkAssert((seed, kind, pick) -> {
+          AllocationRequest request = OptimisingAllocatorPropertiesTest.tightRequest(seed, kind, pick);
+          AllocationProblem problem = new AllocationProblem(request);
+          int[] greedy = GreedyAllocator.assign(problem);
+          for (Part part : Part.split(problem)) {
+            int[] start = part.localise(greedy);
+            int[] at = LocalSearch.improve(part, start, 10_000_000, Long.MAX_VALUE); // finite: a cycling search fails
+            String where = part + " of " + request + "\n" + Fixtures.dump(request.organisation());
+            assertTrue(part.feasible(at), "infeasible: " + where);
+            double cost = part.objective(at);
+            assertTrue(cost <= part.objective(start) + 1e-9, "worse than its start: " + where);
+            for (int g = 0; g < at.length; g++) {
+              int[] moved = at.clone();
+              for (int k = -1; k < part.options[g].length; k++) {
+                moved[g] = k < 0 ? -1 : part.options[g][k];
+                if (moved[g] != at[g] && part.feasible(moved)) {
+                  double other = part.objective(moved);
+                  assertTrue(other >= cost - 1e-7 * Math.max(1, Math.abs(cost)),
+                      "relocating group " + g + " to " + moved[g] + " gains " + (cost - other) + ": " + where);
+                }
+              }
+            }
+          }
+        });
+  }
+
+  @Test
+  void branchAndBoundFindsTheOptimumFromAPoorStartAndTheBoundIsNeverAboveIt() {
+    AtomicInteger checked = new AtomicInteger();
+    qt().withFixedSeed(71L).withExamples(250)
+        .forAll(longs().all(), integers().between(0, 2), integers().between(0, 1000))
+        .checkAssert((seed, kind, pick) -> {
+          AllocationRequest request = OptimisingAllocatorPropertiesTest.tightRequest(seed, kind, pick);
+          AllocationProblem problem = new AllocationProblem(request);
+          OptionalDouble exact = Exhaustive.optimum(problem, 50_000);
+          if (exact.isEmpty()) {
+            return;
+          }
+          checked.incrementAndGet();
+          String where = request + "\n" + Fixtures.dump(request.organisation());
+          int[] assign = new int[problem.groups.size()];
+          Arrays.fill(assign, -1);
+          int[] greedy = GreedyAllocator.assign(problem);
+          double bound = 0;
+          boolean[] inPart = new boolean[assign.length];
+          for (Part part : Part.split(problem)) {
+            int[] nothing = new int[part.size()];
+            Arrays.fill(nothing, -1);
+            int[] best = BranchAndBound.solve(part, nothing, Long.MAX_VALUE);
+            part.store(best, assign);
+            bound += LowerBound.of(part, part.localise(greedy), OptimisingAllocator.BOUND_PASSES);
+            for (int g : part.groups) {
+              inPart[g] = true;
+            }
+          }
+          for (AllocationProblem.Group g : problem.groups) {
+            bound += inPart[g.index] ? 0 : g.unallocatedCost;
+          }
+          double optimum = exact.getAsDouble();
+          double tol = Exhaustive.tolerance(optimum);
+          assertEquals(optimum, problem.evaluate(assign).total(), tol, "branch and bound: " + where);
+          assertTrue(bound <= optimum + tol, "bound " + bound + " above the optimum " + optimum + ": " + where);
+        });
+    assertTrue(checked.get() >= 150, "too few small requests checked: " + checked);
+  }
+
+  @Test
+  void localSearchStaysLegalAndNeverWorsensWhenCapacityIsShort() {
+    // Synthetic authorities with every case waiting and capacity cut to 100% and 110% of the
+    // demand: ejection chains and gathering room (several moves undone when they do not pay)
+    // run throughout. The allocator would fall back to its start on an illegal result; this
+    // checks the local search itself.
+    int gathered = 0;
+    for (long seed = 1; seed <= 3; seed++) {
+      for (double demand : new double[] {1.0, 1.1}) {
+        AllocationRequest request = coldStart(SyntheticOrganisations.generate(60, 900, Mix.DEFAULT, seed), demand);
+        AllocationProblem problem = new AllocationProblem(request);
+        for (Part part : Part.split(problem)) {
+          int[] start = OptimisingAllocator.fillByValue(part, true);
+          int[] at = LocalSearch.improve(part, start, 5_000_000, Long.MAX_VALUE);
+          String where = part + ", seed " + seed + ", demand " + demand;
+          assertTrue(part.feasible(at), "illegal: " + where);
+          assertTrue(part.objective(at) <= part.objective(start) + 1e-9, "worse than its start: " + where);
+          int before = 0;
+          int after = 0;
+          for (int g = 0; g < at.length; g++) {
+            before += start[g] < 0 ? 1 : 0;
+            after += at[g] < 0 ? 1 : 0;
+          }
+          gathered += before - after;
+        }
+      }
+    }
+    assertTrue(gathered > 0, "the local search placed no group its start left unallocated");
+  }
+
+  /** Every open case of {@code org} waiting, with capacity per FTE scaled so that weight ÷ capacity = {@code demand}. */
+  static AllocationRequest coldStart(Organisation org, double demand) {
+    double weight = 0;
+    double capacity = 0;
+    for (Case c : org.openCases()) {
+      weight += org.weight(c);
+    }
+    for (Worker w : org.workers()) {
+      capacity += org.capacity(w.id());
+    }
+    CapacityPolicy policy = org.capacityPolicy();
+    for (Role role : Role.values()) {
+      policy = policy.withCapacityPerFte(role, policy.capacityPerFte().get(role) * weight / capacity / demand);
+    }
+    Organisation scaled = org.withCapacityPolicy(policy);
+    List<Case> waiting = new ArrayList<>();
+    for (Case c : scaled.openCases()) {
+      waiting.add(c.unallocatedOn(scaled.asOf()));
+    }
+    return AllocationRequest.unallocated(scaled.withCases(waiting), scaled.asOf(), AllocationPolicy.defaults());
+  }
+
+  @Test
+  void sortByKeyCarriesValuesAlong() {
+    SplittableRandom r = new SplittableRandom(7);
+    for (int n : new int[] {0, 1, 2, 15, 17, 100, 1000}) {
+      double[] key = new double[n];
+      double[] value = new double[n];
+      for (int i = 0; i < n; i++) {
+        key[i] = r.nextInt(50) - 25 + (r.nextBoolean() ? 0.5 : 0);
+        value[i] = 3 * key[i] + 1; // a function of the key, so pairs can be checked after
+      }
+      double[] expected = key.clone();
+      Arrays.sort(expected);
+      LowerBound.sortByKey(key, value, 0, n - 1);
+      assertArrayEquals(expected, key, "n=" + n);
+      for (int i = 0; i < n; i++) {
+        assertEquals(3 * key[i] + 1, value[i], 0.0, "n=" + n);
+      }
+    }
+  }
+
+  @Test
+  void unitsOfTheSearchSpaceAreCounted() {
+    AllocationProblem problem = new AllocationProblem(AllocatorPropertiesTest.request(Fixtures.riverside(), 2, 0));
+    List<Part> parts = Part.split(problem);
+    double total = 0;
+    for (Part part : parts) {
+      total += BranchAndBound.searchSpace(part);
+    }
+    assertTrue(total > 0 && total <= Exhaustive.space(problem) + 1e-9, "parts' spaces are at most the whole: " + total);
+  }
+}
