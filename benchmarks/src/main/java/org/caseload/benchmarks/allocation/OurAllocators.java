@@ -2,8 +2,9 @@ package org.caseload.benchmarks.allocation;
 
 import org.caseload.core.allocation.Allocator;
 import org.caseload.core.allocation.GreedyAllocator;
+import org.caseload.core.allocation.OptimisingAllocator;
 
-/** Our allocators by the names a scenario file uses. */
+/** Our allocators by the names the benchmarks use (a scenario file's names, and thread counts). */
 public final class OurAllocators {
   private OurAllocators() {}
 
@@ -12,27 +13,22 @@ public final class OurAllocators {
     return new GreedyAllocator();
   }
 
-  /**
-   * The optimising allocator for re-allocation and re-balancing.
-   *
-   * @throws IllegalStateException while core has no {@code OptimisingAllocator} yet
-   */
+  /** The optimising allocator for re-allocation and re-balancing, on the caller's thread. */
   public static Allocator optimising() {
-    // Looked up by name until the optimiser lands in core (it is written on another branch).
-    try {
-      return (Allocator) Class.forName("org.caseload.core.allocation.OptimisingAllocator")
-          .getDeclaredConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("core has no OptimisingAllocator yet (" + e + ")", e);
-    }
+    return new OptimisingAllocator();
   }
 
-  /** {@code "greedy"} or {@code "optimising"}. */
+  /**
+   * {@code "greedy"}, {@code "optimising"}, or {@code "optimising 2 threads"} (independent parts,
+   * such as the authorities of {@code NATIONAL}, solved in parallel; the same plan).
+   */
   public static Allocator named(String name) {
     return switch (name) {
       case "greedy" -> greedy();
       case "optimising" -> optimising();
-      default -> throw new IllegalArgumentException("unknown allocator \"" + name + "\"; known: greedy, optimising");
+      case "optimising 2 threads" -> new OptimisingAllocator().withThreads(2);
+      default -> throw new IllegalArgumentException("unknown allocator \"" + name
+          + "\"; known: greedy, optimising, optimising 2 threads");
     };
   }
 }
