@@ -210,7 +210,7 @@ public final class QualityReport {
     if (Double.isInfinite(r)) {
       return "not reached";
     }
-    String s = String.format(Locale.ROOT, "%,.1f×", r);
+    String s = r < 0.1 ? String.format(Locale.ROOT, "%.2g×", r) : String.format(Locale.ROOT, "%,.1f×", r);
     if (!Double.isNaN(reachMs)) {
       s += " (at " + fmt(reachMs) + " ms)";
     }
