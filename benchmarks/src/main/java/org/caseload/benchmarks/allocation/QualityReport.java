@@ -1,0 +1,224 @@
+package org.caseload.benchmarks.allocation;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.caseload.benchmarks.allocation.AllocationScenario.Weighting;
+import org.caseload.benchmarks.allocation.peers.JGraphTMinCostFlow;
+import org.caseload.benchmarks.allocation.peers.OrToolsCpSat;
+import org.caseload.benchmarks.allocation.peers.OrToolsMinCostFlow;
+import org.caseload.benchmarks.allocation.peers.TimefoldAllocator;
+import org.caseload.core.synthetic.InstanceFamily;
+
+/**
+ * Time and quality of our allocators and the peers, side by side on the same generated requests:
+ * one Markdown table row per family, scenario, weighting and contender. Every answer is checked
+ * against the hard rules and priced by one formula ({@link AllocationModel#evaluate}); our plans
+ * are also checked to price the same in this model as in core (faithfulness of the peers' model).
+ *
+ * <p>Times: our allocators and the min-cost flows are timed as the median of repeated runs after
+ * warming up (about a second each); Timefold and CP-SAT run once, with their time limits. CP-SAT
+ * runs twice: raced from nothing, and started from our optimiser's answer for the best-known
+ * objective and a proven bound.
+ * "÷ ours" is a peer's time divided by our optimiser's; for Timefold and CP-SAT, the time at which
+ * they first reached our optimiser's objective (or better), read off their progress, while they
+ * run their whole limit so that the row shows their best within it.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.caseload.benchmarks.allocation.QualityReport \
+ *     [--families TEAM,LA_S,LA_M,LA_L] [--scenarios WEEKLY_INTAKE,...] [--seed 1]
+ *     [--timefold-seconds 30] [--cpsat-seconds 30] [--peers-up-to LA_M]
+ * </pre>
+ */
+public final class QualityReport {
+  private final PrintStream out;
+  private final long seed;
+  private final double timefoldSeconds;
+  private final double cpSatSeconds;
+  private final InstanceFamily peersUpTo;
+  private final InstanceFamily cpSatUpTo;
+
+  QualityReport(PrintStream out, long seed, double timefoldSeconds, double cpSatSeconds, InstanceFamily peersUpTo,
+      InstanceFamily cpSatUpTo) {
+    this.out = out;
+    this.seed = seed;
+    this.timefoldSeconds = timefoldSeconds;
+    this.cpSatSeconds = cpSatSeconds;
+    this.peersUpTo = peersUpTo;
+    this.cpSatUpTo = cpSatUpTo;
+  }
+
+  public static void main(String[] args) {
+    List<InstanceFamily> families = List.of(InstanceFamily.TEAM, InstanceFamily.LA_S, InstanceFamily.LA_M,
+        InstanceFamily.LA_L);
+    List<AllocationScenario> scenarios = List.of(AllocationScenario.values());
+    List<Weighting> weightings = List.of(Weighting.values());
+    long seed = 1;
+    double timefold = 30;
+    double cpSat = 30;
+    InstanceFamily peersUpTo = InstanceFamily.LA_M;
+    for (int i = 0; i < args.length; i += 2) {
+      String v = i + 1 < args.length ? args[i + 1] : "";
+      switch (args[i]) {
+        case "--families" -> families = Arrays.stream(v.split(",")).map(InstanceFamily::valueOf).toList();
+        case "--scenarios" -> scenarios = Arrays.stream(v.split(",")).map(AllocationScenario::valueOf).toList();
+        case "--weightings" -> weightings = Arrays.stream(v.split(",")).map(Weighting::valueOf).toList();
+        case "--seed" -> seed = Long.parseLong(v);
+        case "--timefold-seconds" -> timefold = Double.parseDouble(v);
+        case "--cpsat-seconds" -> cpSat = Double.parseDouble(v);
+        case "--peers-up-to" -> peersUpTo = InstanceFamily.valueOf(v);
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --families, "
+            + "--scenarios, --weightings, --seed, --timefold-seconds, --cpsat-seconds, --peers-up-to");
+      }
+    }
+    QualityReport report = new QualityReport(System.out, seed, timefold, cpSat, peersUpTo, InstanceFamily.LA_S);
+    report.header();
+    for (InstanceFamily family : families) {
+      for (AllocationScenario scenario : scenarios) {
+        for (Weighting weighting : weightings) {
+          report.run(family, scenario, weighting);
+        }
+      }
+    }
+  }
+
+  void header() {
+    out.println("| family | scenario | weights | contender | time (ms) | ÷ ours | unalloc. | unalloc. weight "
+        + "| transfers | max util. | util. sd | objective | lower bound | gap |");
+    out.println("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  }
+
+  void run(InstanceFamily family, AllocationScenario scenario, Weighting weighting) {
+    AllocationModel model = new AllocationModel(scenario.request(family, seed, weighting));
+    String key = "| " + family + " | " + scenario.label() + " | " + weighting.name().toLowerCase(Locale.ROOT) + " | ";
+    Timed greedy = timed(new OurAllocator(OurAllocators.greedy()), model);
+    row(key, greedy, model, Double.NaN);
+    Timed optimising = timed(new OurAllocator(OurAllocators.optimising()), model);
+    row(key, optimising, model, Double.NaN);
+    double ours = optimising.objective;
+    double oursMs = optimising.millis;
+    if (family.ordinal() > peersUpTo.ordinal()) {
+      return;
+    }
+    if (weighting == Weighting.EQUAL) {
+      for (Contender c : List.of(new OrToolsMinCostFlow(), new JGraphTMinCostFlow())) {
+        Timed t = timed(c, model);
+        row(key, t, model, t.millis / oursMs);
+      }
+      return;
+    }
+    // Timefold runs its whole limit, so the row shows its best within it; the ratio is read off its progress.
+    Timed timefold = once(new TimefoldAllocator(Duration.ofMillis((long) (timefoldSeconds * 1000))), model);
+    long reach = timefold.answer.nanosToReach(ours);
+    row(key, timefold, model, reach < 0 ? Double.POSITIVE_INFINITY : reach / 1e6 / oursMs, reach / 1e6);
+    if (family.ordinal() <= cpSatUpTo.ordinal()) {
+      Timed cp = once(new OrToolsCpSat(cpSatSeconds, 2), model);
+      long cpReach = cp.answer.nanosToReach(ours);
+      row(key, cp, model, cpReach < 0 ? Double.POSITIVE_INFINITY : cpReach / 1e6 / oursMs, cpReach / 1e6);
+      row(key, once(new OrToolsCpSat(cpSatSeconds, 2, optimising.answer.assign()), model), model, Double.NaN);
+    }
+  }
+
+  /** An answer, its objective (by our formula) and its time in milliseconds. */
+  record Timed(String name, Answer answer, double objective, double millis) {}
+
+  /** Median time of repeated runs after about a second of warm-up; at most ~2 s measured. */
+  Timed timed(Contender c, AllocationModel model) {
+    Answer a = null;
+    long warmEnd = System.nanoTime() + 1_000_000_000L;
+    int warm = 0;
+    do {
+      a = c.solve(model);
+      warm++;
+    } while (System.nanoTime() < warmEnd && warm < 50);
+    List<Double> times = new ArrayList<>();
+    long measureEnd = System.nanoTime() + 2_000_000_000L;
+    do {
+      long t0 = System.nanoTime();
+      a = c.solve(model);
+      times.add((System.nanoTime() - t0) / 1e6);
+    } while (System.nanoTime() < measureEnd && times.size() < 21);
+    times.sort(null);
+    return checked(c, a, model, times.get(times.size() / 2));
+  }
+
+  Timed once(Contender c, AllocationModel model) {
+    long t0 = System.nanoTime();
+    Answer a = c.solve(model);
+    return checked(c, a, model, (System.nanoTime() - t0) / 1e6);
+  }
+
+  private Timed checked(Contender c, Answer a, AllocationModel model, double millis) {
+    if (!a.found()) {
+      return new Timed(c.name(), a, Double.NaN, millis);
+    }
+    String broken = model.broken(a.assign());
+    if (broken != null) {
+      throw new IllegalStateException(c.name() + " broke a hard rule on " + model + ": " + broken);
+    }
+    double objective = model.evaluate(a.assign()).total();
+    if (a.result() instanceof org.caseload.core.allocation.AllocationPlan plan) {
+      double core = plan.objective().total();
+      if (Math.abs(core - objective) > 1e-6 * Math.max(1, Math.abs(core))) {
+        throw new IllegalStateException("the peers' model prices " + c.name() + "'s plan at " + objective
+            + " but core at " + core + ": the model is not faithful");
+      }
+    }
+    return new Timed(c.name(), a, objective, millis);
+  }
+
+  private void row(String key, Timed t, AllocationModel model, double ratio) {
+    row(key, t, model, ratio, Double.NaN);
+  }
+
+  /** One row; {@code reachMs} is when a peer first reached our objective, or NaN. */
+  private void row(String key, Timed t, AllocationModel model, double ratio, double reachMs) {
+    if (!t.answer.found()) {
+      out.println(key + t.name + " | " + fmt(t.millis) + " | not reached | " + t.answer.result()
+          + " | | | | | | | |");
+      out.flush();
+      return;
+    }
+    int[] assign = t.answer.assign();
+    double[] un = model.unallocated(assign);
+    double[] util = model.utilisation(assign);
+    double max = Arrays.stream(util).max().orElse(0);
+    double mean = Arrays.stream(util).average().orElse(0);
+    double sd = Math.sqrt(Arrays.stream(util).map(u -> (u - mean) * (u - mean)).average().orElse(0));
+    OptionalDouble bound = t.answer.lowerBound();
+    double gap = bound.isEmpty() ? Double.NaN
+        : Math.max(0, t.objective - bound.getAsDouble()) / Math.max(Math.abs(t.objective), 1e-9);
+    String name = t.name + (t.answer.optimal() ? " (opt.)" : "");
+    out.println(key + name + " | " + fmt(t.millis) + " | " + ratio(ratio, reachMs) + " | " + (int) un[0] + " | "
+        + String.format(Locale.ROOT, "%.1f", un[1]) + " | " + model.transfers(assign) + " | "
+        + String.format(Locale.ROOT, "%.3f", max) + " | " + String.format(Locale.ROOT, "%.3f", sd) + " | "
+        + String.format(Locale.ROOT, "%,.1f", t.objective) + " | "
+        + (bound.isEmpty() ? "" : String.format(Locale.ROOT, "%,.1f", bound.getAsDouble())) + " | "
+        + (Double.isNaN(gap) ? "" : String.format(Locale.ROOT, "%.3f%%", 100 * gap)) + " |");
+    out.flush();
+  }
+
+  /** The ratio, and for peers that improve over time the time at which they first reached our objective. */
+  private static String ratio(double r, double reachMs) {
+    if (Double.isNaN(r)) {
+      return "";
+    }
+    if (Double.isInfinite(r)) {
+      return "not reached";
+    }
+    String s = r < 0.1 ? String.format(Locale.ROOT, "%.2g×", r) : String.format(Locale.ROOT, "%,.1f×", r);
+    if (!Double.isNaN(reachMs)) {
+      s += " (at " + fmt(reachMs) + " ms)";
+    }
+    return s;
+  }
+
+  private static String fmt(double ms) {
+    return ms < 1 ? String.format(Locale.ROOT, "%.3f", ms) : ms < 100 ? String.format(Locale.ROOT, "%.2f", ms)
+        : String.format(Locale.ROOT, "%,.0f", ms);
+  }
+}
