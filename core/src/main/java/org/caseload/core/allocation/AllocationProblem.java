@@ -371,14 +371,12 @@ final class AllocationProblem {
 
   /** Balance cost of worker {@code w} carrying {@code load}: weight × (load² − fixed²) ÷ capacity. */
   double balanceCost(int w, double load) {
-    double f = fixedLoad[w];
-    return policy.balanceWeight() * (load * load - f * f) / capacity[w];
+    return policy.balanceDelta(fixedLoad[w], load - fixedLoad[w], capacity[w]);
   }
 
   /** Change in balance cost when a worker carrying {@code load} takes {@code add} more (negative to remove). */
   double balanceDelta(int w, double load, double add) {
-    double after = load + add;
-    return policy.balanceWeight() * (after * after - load * load) / capacity[w];
+    return policy.balanceDelta(load, add, capacity[w]);
   }
 
   /**
