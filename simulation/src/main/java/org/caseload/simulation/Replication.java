@@ -477,7 +477,7 @@ final class Replication {
     contract[w] = c;
     fte[w] = f;
     workerService[w] = teamService[postTeam[post]];
-    capacity[w] = servicePolicy[workerService[w]].capacityPerFte().get(r) * f;
+    capacity[w] = servicePolicy[workerService[w]].capacity(r, f);
     workerPost[w] = post;
     workerEntity[w] = entity;
     active[w] = true;
@@ -592,7 +592,7 @@ final class Replication {
       return;
     }
     role[w] = Role.QUALIFIED;
-    capacity[w] = servicePolicy[workerService[w]].capacityPerFte().get(Role.QUALIFIED) * fte[w];
+    capacity[w] = servicePolicy[workerService[w]].capacity(Role.QUALIFIED, fte[w]);
     roomAt(w);
   }
 
@@ -661,7 +661,7 @@ final class Replication {
         int team = teamIndex.get(m.toTeamId());
         postTeam[workerPost[w]] = team;
         workerService[w] = teamService[team];
-        capacity[w] = servicePolicy[workerService[w]].capacityPerFte().get(role[w]) * fte[w];
+        capacity[w] = servicePolicy[workerService[w]].capacity(role[w], fte[w]);
         for (int s : serviceCovers[workerService[w]]) {
           coveredBy.get(s).add(w);
         }

@@ -101,7 +101,12 @@ public record CapacityPolicy(
 
   /** Capacity of {@code worker}, in weighted cases: capacity per FTE of its role × its FTE. */
   public double capacity(Worker worker) {
-    return capacityPerFte.get(worker.role()) * worker.fte();
+    return capacity(worker.role(), worker.fte());
+  }
+
+  /** Capacity of a worker of {@code role} at {@code fte}, in weighted cases. */
+  public double capacity(Role role, double fte) {
+    return capacityPerFte.get(role) * fte;
   }
 
   /**
