@@ -103,17 +103,10 @@ public enum AllocationScenario {
         }
         yield AllocationRequest.intake(org, referrals, ON, policy);
       }
-      case ONE_LEAVES -> leave(org, pickWorkers(org, r, a -> 1), Set.of(), policy);
-      case FIVE_PERCENT_LEAVE -> leave(org, pickWorkers(org, r, a -> Math.max(1, (int) Math.round(0.05 * a))),
-          Set.of(), policy);
-      case TEAM_DISSOLVED -> {
-        Set<String> teams = pickTeams(org, r);
-        Set<String> leavers = new HashSet<>();
-        for (String t : teams) {
-          org.workersOf(t).forEach(w -> leavers.add(w.id()));
-        }
-        yield leave(org, leavers, teams, policy);
-      }
+      case ONE_LEAVES -> AllocationRequest.after(org.leave(pickWorkers(org, r, a -> 1), ON), ON, policy);
+      case FIVE_PERCENT_LEAVE -> AllocationRequest.after(
+          org.leave(pickWorkers(org, r, a -> Math.max(1, (int) Math.round(0.05 * a))), ON), ON, policy);
+      case TEAM_DISSOLVED -> AllocationRequest.after(org.dissolveTeams(pickTeams(org, r), ON), ON, policy);
       case COLD_START, DEMAND_90, DEMAND_100, DEMAND_110 -> AllocationRequest.unallocated(coldStart(org), ON, policy);
     };
   }
@@ -201,41 +194,6 @@ public enum AllocationScenario {
   private static Case alone(Case c) {
     return c.familyId() == null ? c : new Case(c.id(), c.serviceId(), c.category(), c.complexity(), null,
         c.locality(), c.court(), c.opened(), c.closed(), c.history(), c.jointWorkerId());
-  }
-
-  /**
-   * The organisation after {@code leavers} leave and {@code teams} are removed, in one build (the
-   * core's {@code leave} rebuilds the organisation per worker, too slow for 1,500 leavers of
-   * NATIONAL), and the request to place the cases they held. Same effect as
-   * {@link Organisation#leave} and {@link Organisation#dissolveTeam}: their open cases become
-   * unallocated on {@link #ON}, and they stop being joint workers.
-   */
-  static AllocationRequest leave(Organisation org, Set<String> leavers, Set<String> teams, AllocationPolicy policy) {
-    Organisation.Builder b = Organisation.builder(org.name(), org.asOf()).capacityPolicy(org.capacityPolicy());
-    org.services().forEach(b::add);
-    for (Team t : org.teams()) {
-      if (!teams.contains(t.id())) {
-        b.add(t);
-      }
-    }
-    for (Worker w : org.workers()) {
-      if (!leavers.contains(w.id())) {
-        b.add(w);
-      }
-    }
-    List<String> orphaned = new ArrayList<>();
-    for (Case c : org.cases()) {
-      Case after = c;
-      if (after.jointWorkerId() != null && leavers.contains(after.jointWorkerId())) {
-        after = after.withJointWorker(null);
-      }
-      if (after.workerId() != null && leavers.contains(after.workerId())) {
-        after = after.unallocatedOn(ON);
-        orphaned.add(after.id());
-      }
-      b.add(after);
-    }
-    return new AllocationRequest(b.build(), orphaned, ON, policy);
   }
 
   // ---------------------------------------------------------------- choices

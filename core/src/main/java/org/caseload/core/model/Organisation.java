@@ -5,12 +5,16 @@ import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.caseload.core.validation.InvalidInputException;
 import org.caseload.core.validation.Problem;
@@ -83,7 +87,7 @@ public final class Organisation {
     this.warnings = ImmutableList.copyOf(problems.all());
   }
 
-  private static <T> ImmutableMap<String, T> index(List<T> values, java.util.function.Function<T, String> id) {
+  private static <T> ImmutableMap<String, T> index(List<T> values, Function<T, String> id) {
     ImmutableMap.Builder<String, T> b = ImmutableMap.builderWithExpectedSize(values.size());
     for (T v : values) {
       b.put(id.apply(v), v);
@@ -235,7 +239,7 @@ public final class Organisation {
     Map<String, Double> l = loads;
     if (l == null) {
       Map<String, Double> computed = new HashMap<>(workers.size() * 2);
-      for (Map.Entry<String, java.util.Collection<Case>> e : heldBy.asMap().entrySet()) {
+      for (Map.Entry<String, Collection<Case>> e : heldBy.asMap().entrySet()) {
         double sum = 0;
         for (Case c : e.getValue()) {
           sum += weight(c);
@@ -314,7 +318,18 @@ public final class Organisation {
    * from that day, and they stop being joint worker on any case.
    */
   public Departure leave(String workerId, LocalDate on) {
-    return departure(List.of(worker(workerId)), on, null);
+    return departure(List.of(worker(workerId)), on, Set.of());
+  }
+
+  /**
+   * Several workers leave on the same day, in one step: the same organisation as each leaving in
+   * turn with {@link #leave(String, LocalDate)}, but checked and rebuilt once however many leave
+   * (for example 5% of a national workforce). The departure's leavers are in the order named.
+   *
+   * @throws InvalidInputException naming every unknown worker id and every id named twice
+   */
+  public Departure leave(Collection<String> workerIds, LocalDate on) {
+    return departure(resolve(workerIds, "workerIds", this::findWorker, workers.keySet(), "worker"), on, Set.of());
   }
 
   /** A worker moves to another team; they keep their cases (the worker follows the child). */
@@ -364,7 +379,52 @@ public final class Organisation {
    */
   public Departure dissolveTeam(String teamId, LocalDate on) {
     team(teamId);
-    return departure(workersByTeam.get(teamId), on, teamId);
+    return departure(workersByTeam.get(teamId), on, Set.of(teamId));
+  }
+
+  /**
+   * Several teams are dissolved on the same day, in one step: the same organisation as
+   * dissolving each in turn with {@link #dissolveTeam(String, LocalDate)}. The departure's
+   * leavers are the teams' workers, team by team in the order named.
+   *
+   * @throws InvalidInputException naming every unknown team id and every id named twice
+   */
+  public Departure dissolveTeams(Collection<String> teamIds, LocalDate on) {
+    List<Team> dissolved = resolve(teamIds, "teamIds", this::findTeam, teams.keySet(), "team");
+    List<Worker> leavers = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (Team t : dissolved) {
+      leavers.addAll(workersByTeam.get(t.id()));
+      ids.add(t.id());
+    }
+    return departure(leavers, on, ids);
+  }
+
+  /** The items named by {@code ids}, in order; every unknown or repeated id reported at once. */
+  private static <T> List<T> resolve(Collection<String> ids, String field,
+      Function<String, Optional<T>> find, Set<String> known, String kind) {
+    Problems p = new Problems();
+    p.required(ids, field);
+    p.throwIfErrors(kind + " departure");
+    List<T> found = new ArrayList<>(ids.size());
+    Set<String> seen = new HashSet<>();
+    int i = 0;
+    for (String id : ids) {
+      String path = field + "[" + i++ + "]";
+      if (!seen.add(id)) {
+        p.error(path, "\"" + id + "\" is named twice");
+        continue;
+      }
+      Optional<T> t = id == null ? Optional.empty() : find.apply(id);
+      if (t.isEmpty()) {
+        p.error(path, "no " + kind + " \"" + id + "\" in the organisation"
+            + Suggestions.didYouMean(String.valueOf(id), known));
+      } else {
+        found.add(t.get());
+      }
+    }
+    p.throwIfErrors(kind + " departure");
+    return found;
   }
 
   /** A new open case; its id must be new and its service must exist. */
@@ -389,7 +449,7 @@ public final class Organisation {
    * cases: the path for bulk changes such as applying an allocation plan or a week's referrals.
    * Cases are never removed (close them instead).
    */
-  public Organisation withCases(java.util.Collection<Case> changed) {
+  public Organisation withCases(Collection<Case> changed) {
     if (changed.isEmpty()) {
       return this;
     }
@@ -400,7 +460,7 @@ public final class Organisation {
     return new Organisation(name, asOf, capacityPolicy, services(), teams(), workers(), new ArrayList<>(copy.values()));
   }
 
-  private Departure departure(List<Worker> leavers, LocalDate on, String dissolvedTeam) {
+  private Departure departure(List<Worker> leavers, LocalDate on, Set<String> dissolvedTeams) {
     Map<String, Worker> leaving = new HashMap<>();
     for (Worker w : leavers) {
       leaving.put(w.id(), w);
@@ -425,9 +485,9 @@ public final class Organisation {
       cs.add(after);
     }
     List<Team> ts = teams();
-    if (dissolvedTeam != null) {
+    if (!dissolvedTeams.isEmpty()) {
       ts = new ArrayList<>(teams.values());
-      ts.removeIf(t -> t.id().equals(dissolvedTeam));
+      ts.removeIf(t -> dissolvedTeams.contains(t.id()));
     }
     Organisation after = new Organisation(name, asOf, capacityPolicy, services(), ts, ws, cs);
     return new Departure(after, leavers, orphaned);

@@ -208,6 +208,37 @@ class OrganisationTest {
   }
 
   @Test
+  void manyLeaveAtOnceAsIfOneAfterAnother() {
+    Departure both = RIVERSIDE.leave(List.of("dan", "alice"), ON);
+    Organisation oneByOne = RIVERSIDE.leave("dan", ON).organisation().leave("alice", ON).organisation();
+    assertEquals(oneByOne, both.organisation());
+    assertEquals(List.of("dan", "alice"), ids(both.leavers()), "in the order named");
+    assertEquals(List.of("c1", "c2", "c6"), ids(both.unallocatedCases()), "in the organisation's case order");
+    assertEquals(List.of(), RIVERSIDE.leave(List.of(), ON).leavers());
+    assertEquals(RIVERSIDE, RIVERSIDE.leave(List.of(), ON).organisation());
+  }
+
+  @Test
+  void bulkLeaveReportsEveryUnknownAndRepeatedId() {
+    assertEquals(List.of(
+        "error: workerIds[1] no worker \"bobb\" in the organisation; did you mean \"bob\"?",
+        "error: workerIds[2] \"alice\" is named twice",
+        "error: workerIds[3] no worker \"zed\" in the organisation"),
+        describe(problemsOf(() -> RIVERSIDE.leave(List.of("alice", "bobb", "alice", "zed"), ON))));
+  }
+
+  @Test
+  void manyTeamsDissolvedAtOnceAsIfOneAfterAnother() {
+    Departure both = RIVERSIDE.dissolveTeams(List.of("lac-peri", "cp-hub"), ON);
+    Organisation oneByOne = RIVERSIDE.dissolveTeam("lac-peri", ON).organisation().dissolveTeam("cp-hub", ON)
+        .organisation();
+    assertEquals(oneByOne, both.organisation());
+    assertEquals(List.of("cin-north"), ids(both.organisation().teams()));
+    assertEquals(List.of("error: teamIds[0] no team \"cp-hubb\" in the organisation; did you mean \"cp-hub\"?"),
+        describe(problemsOf(() -> RIVERSIDE.dissolveTeams(List.of("cp-hubb"), ON))));
+  }
+
+  @Test
   void dissolvingAnEmptyTeamLosesNoOne() {
     Organisation withEmpty = RIVERSIDE.createTeam(Team.of("empty", "cp", TeamKind.HUB, null));
     Departure d = withEmpty.dissolveTeam("empty", ON);
