@@ -25,7 +25,8 @@ import org.caseload.core.synthetic.SyntheticOrganisations;
 /**
  * The allocation scenarios of issue 3, each built from a family and a seed so that every allocator
  * and every peer sees the same request. Every scenario happens on {@link SyntheticOrganisations#AS_OF}
- * with {@link AllocationPolicy#defaults()}, plus cover for services that have no team (see {@link #policy}).
+ * with {@link AllocationPolicy#defaults()}, plus cover for services that have no team
+ * (see {@link SyntheticOrganisations#allocationPolicy}).
  *
  * <p>Departures and dissolutions happen <em>in each authority</em> (ids prefixed {@code la001-}
  * .. in {@code NATIONAL}; one authority otherwise), so that a {@code NATIONAL} request is 153
@@ -89,7 +90,7 @@ public enum AllocationScenario {
       case DEMAND_110 -> demand(family, seed, 1.10);
       default -> SyntheticOrganisations.generate(family, seed);
     };
-    AllocationPolicy policy = policy(org);
+    AllocationPolicy policy = SyntheticOrganisations.allocationPolicy(org);
     if (weighting == Weighting.EQUAL) {
       org = equalWeight(org);
     }
@@ -112,29 +113,6 @@ public enum AllocationScenario {
   }
 
   // ---------------------------------------------------------------- organisations
-
-  /**
-   * The default policy, plus cover for every service that has no team of its own by the teams
-   * that hold its cases. The generator gives a service with fewer than 4 workers no team and has
-   * the largest service's teams hold its cases (so {@code TEAM} is one children-in-need team
-   * holding child protection and looked-after cases too); without this cover the default policy
-   * would leave every such case with no worker in its service.
-   */
-  static AllocationPolicy policy(Organisation org) {
-    AllocationPolicy policy = AllocationPolicy.defaults();
-    Set<String> withTeams = new HashSet<>();
-    org.teams().forEach(t -> withTeams.add(t.serviceId()));
-    Set<String> added = new HashSet<>();
-    for (Case c : org.openCases()) {
-      if (!withTeams.contains(c.serviceId()) && c.workerId() != null) {
-        String holder = org.team(org.worker(c.workerId()).teamId()).serviceId();
-        if (added.add(c.serviceId() + '\u0000' + holder)) {
-          policy = policy.withCover(c.serviceId(), holder);
-        }
-      }
-    }
-    return policy;
-  }
 
   /**
    * The family's workforce (same seed, so the same workers) with as many cases as make

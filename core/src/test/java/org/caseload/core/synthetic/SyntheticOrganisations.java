@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
+import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.model.Allocation;
 import org.caseload.core.model.CapacityPolicy;
 import org.caseload.core.model.Case;
@@ -132,6 +135,29 @@ public final class SyntheticOrganisations {
       new Authority(root.split(), prefix, q, mix).generateInto(b);
     }
     return b.build();
+  }
+
+  /**
+   * The default policy, plus cover for every service that has no team of its own by the teams
+   * that hold its cases. The generator gives a service with fewer than 4 workers no team and has
+   * the largest service's teams hold its cases (so {@code TEAM} is one children-in-need team
+   * holding child protection and looked-after cases too); without this cover the default policy
+   * would leave every such case with no worker in its service.
+   */
+  public static AllocationPolicy allocationPolicy(Organisation org) {
+    AllocationPolicy policy = AllocationPolicy.defaults();
+    Set<String> withTeams = new HashSet<>();
+    org.teams().forEach(t -> withTeams.add(t.serviceId()));
+    Set<String> added = new HashSet<>();
+    for (Case c : org.openCases()) {
+      if (!withTeams.contains(c.serviceId()) && c.workerId() != null) {
+        String holder = org.team(org.worker(c.workerId()).teamId()).serviceId();
+        if (added.add(c.serviceId() + '\u0000' + holder)) {
+          policy = policy.withCover(c.serviceId(), holder);
+        }
+      }
+    }
+    return policy;
   }
 
   /**

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.caseload.core.Fixtures;
+import org.caseload.core.allocation.AllocationPolicy;
+import org.caseload.core.allocation.AllocationRequest;
+import org.caseload.core.allocation.GreedyAllocator;
+import org.caseload.core.allocation.Unallocated;
 import org.caseload.core.model.Allocation;
 import org.caseload.core.model.Case;
 import org.caseload.core.model.CaseCategory;
@@ -63,6 +67,21 @@ class SyntheticOrganisationsTest {
     org.cases().stream().filter(Case::isAllocated).forEach(c -> held.add(c.category()));
     assertEquals(EnumSet.of(CaseCategory.CHILD_IN_NEED, CaseCategory.CHILD_PROTECTION, CaseCategory.LOOKED_AFTER),
         held);
+  }
+
+  @Test
+  void allocationPolicyLetsTheHoldingTeamCoverServicesWithoutTeams() {
+    Organisation org = SyntheticOrganisations.generate(InstanceFamily.TEAM, SEED);
+    // Re-balancing with the bare defaults, child protection and looked-after cases have no worker in their service.
+    var request = AllocationRequest.rebalance(org, org.asOf(), AllocationPolicy.defaults());
+    Map<Unallocated.Reason, Integer> bare = new GreedyAllocator().allocate(request).unallocatedByReason();
+    assertTrue(bare.getOrDefault(Unallocated.Reason.NO_WORKER_IN_SERVICE, 0) > 0, bare.toString());
+    AllocationPolicy policy = SyntheticOrganisations.allocationPolicy(org);
+    assertEquals(Set.of("cin"), policy.cover().get("cp"));
+    assertEquals(Set.of("cin"), policy.cover().get("lac"));
+    Map<Unallocated.Reason, Integer> covered = new GreedyAllocator()
+        .allocate(AllocationRequest.rebalance(org, org.asOf(), policy)).unallocatedByReason();
+    assertFalse(covered.containsKey(Unallocated.Reason.NO_WORKER_IN_SERVICE), covered.toString());
   }
 
   @Test
