@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** How enum constants are spelt in files: lower case with underscores ({@code newly_qualified}). */
-final class EnumNames {
+/**
+ * How enum constants are spelt in every Caseload file: written in lower case with underscores
+ * ({@code newly_qualified}), read in any case with '_', '-' or ' ' between words.
+ */
+public final class EnumNames {
   private EnumNames() {}
 
-  static String write(Enum<?> value) {
+  /** The spelling written for {@code value}: {@code newly_qualified}. */
+  public static String write(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
   }
 
   /** The constant spelt {@code text}, in any case, with '_', '-' or ' ' between words; or null. */
-  static <E extends Enum<E>> E read(String text, Class<E> type) {
+  public static <E extends Enum<E>> E read(String text, Class<E> type) {
     String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(key)) {
@@ -23,7 +27,8 @@ final class EnumNames {
     return null;
   }
 
-  static <E extends Enum<E>> List<String> spellings(Class<E> type) {
+  /** Every constant's written spelling, in declaration order. */
+  public static <E extends Enum<E>> List<String> spellings(Class<E> type) {
     List<String> names = new ArrayList<>();
     for (E e : type.getEnumConstants()) {
       names.add(write(e));
