@@ -1,5 +1,7 @@
 package org.caseload.simulation;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -127,6 +129,29 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
       }
     }
     p.throwIfErrors("scenario");
+  }
+
+  /**
+   * The week (from 0) whose first instant is the first at or after the start of {@code day}:
+   * whole weeks from {@code asOf} to {@code day}, rounded up. Week {@code w} starts
+   * {@code 7 w} days after {@code asOf}, so a restructure dated {@code day} happens on that day
+   * when it is a week's first day and otherwise at the start of the next week, never before it;
+   * a target dated {@code day} is judged at that week's snapshot. Negative for days more than a
+   * week before {@code asOf}.
+   *
+   * @param asOf the first day of the simulation (the organisation's {@code asOf})
+   * @param day any day
+   */
+  public static int weekOf(LocalDate asOf, LocalDate day) {
+    return Math.toIntExact(Math.floorDiv(ChronoUnit.DAYS.between(asOf, day) + 6, 7));
+  }
+
+  /** A builder holding every part of this scenario, to make a variant of it. */
+  public Builder toBuilder() {
+    Builder b = new Builder(organisation, demand).name(name).workforce(workforce).costs(costs).horizonWeeks(horizonWeeks)
+        .allocationPolicy(allocationPolicy).allocationTiming(allocationTiming).transferAtStageChange(transferAtStageChange);
+    restructures.forEach(b::restructure);
+    return b;
   }
 
   /** A builder starting from the organisation and demand, with default allocation settings. */

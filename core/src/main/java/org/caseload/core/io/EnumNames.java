@@ -18,13 +18,22 @@ public final class EnumNames {
 
   /** The constant spelt {@code text}, in any case, with '_', '-' or ' ' between words; or null. */
   public static <E extends Enum<E>> E read(String text, Class<E> type) {
-    String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    String key = key(text);
     for (E e : type.getEnumConstants()) {
-      if (e.name().equals(key)) {
+      if (write(e).equals(key)) {
         return e;
       }
     }
     return null;
+  }
+
+  /**
+   * {@code text} in the written spelling: trimmed, lower case, with '_' for '-' and ' '
+   * ({@code "Newly qualified"} gives {@code newly_qualified}); for names that are not enum
+   * constants but are spelt like them, such as published distributions.
+   */
+  public static String key(String text) {
+    return text.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
   }
 
   /** Every constant's written spelling, in declaration order. */

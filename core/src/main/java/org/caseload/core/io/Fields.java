@@ -214,6 +214,23 @@ public final class Fields {
     return e;
   }
 
+  /**
+   * Checks this object's {@code formatVersion}: present, a whole number, and {@code version}
+   * (a larger one means the file was written by a newer Caseload).
+   */
+  public void formatVersion(int version) {
+    JsonNode v = value("formatVersion");
+    String at = path("formatVersion");
+    if (v == null) {
+      sink.error(at, "is required (this version of Caseload reads and writes " + version + ")", line);
+    } else if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      sink.error(at, "must be a whole number but was " + describe(v), line);
+    } else if (v.intValue() != version) {
+      sink.error(at, "must be " + version + " but was " + v.intValue()
+          + (v.intValue() > version ? ": the file was written by a newer Caseload" : ""), line);
+    }
+  }
+
   /** Records every field not in {@code known}, suggesting the closest known name. */
   public void rejectUnknown(List<String> known) {
     Iterator<String> names = node.fieldNames();

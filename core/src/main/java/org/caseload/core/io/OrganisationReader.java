@@ -500,22 +500,10 @@ final class OrganisationReader {
 
   /** The organisation, or null when any error was found (every one is in the sink). */
   private Organisation build() {
-    Integer version = null;
-    if (formatVersion == null || formatVersion.isNull()) {
-      sink.error("formatVersion", "is required (this version of Caseload reads and writes "
-          + OrganisationFiles.FORMAT_VERSION + ")", 0);
-    } else if (!formatVersion.canConvertToInt() || !formatVersion.isIntegralNumber()) {
-      sink.error("formatVersion", "must be a whole number but was " + Fields.describe(formatVersion),
-          0);
-    } else {
-      version = formatVersion.intValue();
-      if (version != OrganisationFiles.FORMAT_VERSION) {
-        sink.error("formatVersion", "must be " + OrganisationFiles.FORMAT_VERSION + " but was " + version
-            + (version > OrganisationFiles.FORMAT_VERSION ? ": the file was written by a newer Caseload" : ""),
-            0);
-      }
-    }
     ObjectNode rootValues = JsonNodeFactory.instance.objectNode();
+    if (formatVersion != null) {
+      rootValues.set("formatVersion", formatVersion);
+    }
     if (nameNode != null) {
       rootValues.set("name", nameNode);
     }
@@ -523,6 +511,7 @@ final class OrganisationReader {
       rootValues.set("asOf", asOfNode);
     }
     Fields values = new Fields(rootValues, "", 0, sink);
+    values.formatVersion(OrganisationFiles.FORMAT_VERSION);
     String name = values.text("name");
     LocalDate asOf = values.date("asOf");
     CapacityPolicy policy = policyNode == null || policyNode.isNull() ? CapacityPolicy.defaults()
