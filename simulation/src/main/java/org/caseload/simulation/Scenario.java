@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.model.Organisation;
@@ -50,34 +51,31 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
   public Scenario {
     Problems p = new Problems();
     p.requiredText(name, "name");
-    p.required(organisation, "organisation");
-    p.required(demand, "demand");
-    p.required(workforce, "workforce");
-    p.required(costs, "costs");
     p.check(horizonWeeks >= 1, "horizonWeeks", "must be at least 1 week but was " + horizonWeeks);
     p.required(allocationPolicy, "allocationPolicy");
     p.required(allocationTiming, "allocationTiming");
-    p.required(restructures, "restructures");
-    p.throwIfErrors("scenario");
-    checkRestructures(organisation, restructures, p);
-    restructures = ordered(restructures);
-    for (int i = 0; i < workforce.cohorts().size(); i++) {
-      String team = workforce.cohorts().get(i).teamId();
-      if (organisation.findTeam(team).isEmpty()) {
-        p.error("workforce.cohorts[" + i + "].team", "refers to unknown team \"" + team + "\"");
+    p.required(costs, "costs");
+    boolean parts = p.required(organisation, "organisation") & p.required(demand, "demand")
+        & p.required(workforce, "workforce") & p.required(restructures, "restructures");
+    if (parts) {
+      checkRestructures(organisation, restructures, p);
+      for (int i = 0; i < workforce.cohorts().size(); i++) {
+        String team = workforce.cohorts().get(i).teamId();
+        if (organisation.findTeam(team).isEmpty()) {
+          p.error("workforce.cohorts[" + i + "].team", "refers to unknown team \"" + team + "\"");
+        }
       }
-    }
-    if (demand != null && organisation != null) {
       demand.pathway().stages().forEach((category, stage) -> {
         if (organisation.findService(stage.serviceId()).isEmpty()) {
-          p.error("demand.pathway.stages." + category.name().toLowerCase() + ".service",
+          p.error("demand.pathway.stages." + category.name().toLowerCase(Locale.ROOT) + ".service",
               "refers to unknown service \"" + stage.serviceId() + "\""
                   + Suggestions.didYouMean(stage.serviceId(),
                       organisation.services().stream().map(s -> s.id()).toList()));
         }
       });
-      p.throwIfErrors("scenario");
     }
+    p.throwIfErrors("scenario");
+    restructures = ordered(restructures);
   }
 
   /** The restructures by week, keeping the given order within a week. */
@@ -87,7 +85,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     return List.copyOf(sorted);
   }
 
-  /** Every team and worker a restructure names must exist when it happens. */
+  /** Every team and worker a restructure names must exist when it happens; problems go to {@code p}. */
   private static void checkRestructures(Organisation organisation, List<Restructure> restructures, Problems p) {
     Set<String> teams = new HashSet<>();
     organisation.teams().forEach(t -> teams.add(t.id()));
@@ -128,7 +126,6 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
         }
       }
     }
-    p.throwIfErrors("scenario");
   }
 
   /**

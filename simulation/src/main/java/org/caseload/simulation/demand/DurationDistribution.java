@@ -142,7 +142,7 @@ public sealed interface DurationDistribution {
       if (p.required(bands, "bands")) {
         p.check(!bands.isEmpty(), "bands", "must hold at least one band");
         double sum = bands.stream().mapToDouble(Band::share).sum();
-        p.check(Math.abs(sum - 1) <= 1e-3, "bands", "shares must sum to 1 but sum to " + sum);
+        Shares.checkSumToOne(p, "bands", "shares", sum);
       }
       p.throwIfErrors("banded duration");
       bands = List.copyOf(bands);

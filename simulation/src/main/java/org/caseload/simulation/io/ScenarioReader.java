@@ -248,10 +248,16 @@ final class ScenarioReader {
     CostModel costs = f.has("costs") ? costs(Fields.of(f.raw("costs"), "costs", 0, sink)) : null;
     List<Restructure> restructures = restructures(f);
     f.rejectUnknown(ROOT_FIELDS);
-    if (sink.hasErrors() || organisation == null || demand == null) {
+    if (organisation == null) {
       return null;
     }
-    Scenario.Builder b = Scenario.builder(organisation, demand);
+    // Where a part could not be read (its problems are recorded), a stand-in takes its place so
+    // that the scenario's own checks still run over the rest: every problem is reported at once.
+    DemandModel checkedDemand = demand != null ? demand : standInDemand(organisation);
+    if (checkedDemand == null) {
+      return null;
+    }
+    Scenario.Builder b = Scenario.builder(organisation, checkedDemand);
     if (name != null) {
       b.name(name);
     }
@@ -275,11 +281,27 @@ final class ScenarioReader {
     }
     restructures.forEach(b::restructure);
     try {
-      return b.build();
+      Scenario scenario = b.build();
+      return sink.hasErrors() ? null : scenario;
     } catch (InvalidInputException e) {
       sink.addAll(e, "", 0);
       return null;
     }
+  }
+
+  /**
+   * Demand that passes every check against {@code organisation}, standing in for demand that
+   * could not be read; null if the organisation has no service for it.
+   */
+  private static DemandModel standInDemand(Organisation organisation) {
+    if (organisation.services().isEmpty()) {
+      return null;
+    }
+    DurationDistribution week = new DurationDistribution.Fixed(1);
+    Stage stage = Stage.of(CaseCategory.CHILD_IN_NEED, organisation.services().get(0).id(), week,
+        List.of(Stage.Exit.close(1)));
+    return new DemandModel(new ReferralRate.Constant(0),
+        new Pathway(0, CaseCategory.CHILD_IN_NEED, Map.of(CaseCategory.CHILD_IN_NEED, stage), 0, week));
   }
 
   // ------------------------------------------------------------------ references to other files
@@ -665,12 +687,26 @@ final class ScenarioReader {
 
   // ------------------------------------------------------------------ restructures
 
+  /**
+   * The restructures, one for each in the file and at the same index (so that the scenario's
+   * checks name the file's own paths): one that cannot be read is stood in for by a release of
+   * no agency workers, which changes nothing and names no team.
+   */
   private List<Restructure> restructures(Fields f) {
-    if (!f.has("restructures")) {
+    JsonNode node = f.raw("restructures");
+    if (node == null) {
       return List.of();
     }
-    List<Restructure> list = list(f, "restructures", "a list of restructures", this::restructure);
-    return list == null ? List.of() : list;
+    if (!node.isArray()) {
+      f.wrongType("restructures", "a list of restructures", node);
+      return List.of();
+    }
+    List<Restructure> list = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      Restructure r = restructure(node.get(i), f.path("restructures") + "[" + i + "]");
+      list.add(r != null ? r : new Restructure.ReleaseAgency(0, null, 0, false));
+    }
+    return list;
   }
 
   private Restructure restructure(JsonNode node, String path) {
