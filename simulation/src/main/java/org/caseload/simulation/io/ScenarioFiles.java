@@ -50,12 +50,15 @@ import org.caseload.simulation.Scenario;
  *       assessment:
  *         service: assessment
  *         duration: {kind: exponential, meanWeeks: 4}   # or fixed (weeks), log_normal (meanWeeks,
- *                                     # sdWeeks), gamma (shape, meanWeeks), bands (bands: [...]),
- *                                     # or a published name: child_protection_plans_2025
+ *                                     # sdWeeks), gamma (shape, meanWeeks), bands (bands: [...])
  *         startsOnAllocation: true    # optional (default false)
- *         exits:
+ *         exits:                      # next: a stage's category, or close; probabilities sum to 1
  *           - {next: close, probability: 0.329}
- *           - {next: child_in_need, probability: 0.671}
+ *           - {next: child_protection, probability: 0.671}
+ *       child_protection:
+ *         service: protect
+ *         duration: child_protection_plans_2025   # a published distribution, by name
+ *         exits: [{next: close, probability: 1}]
  * workforce:                          # optional; each field left out keeps WorkforceModel.defaults()
  *   leavingPerYear: {agency: {qualified: 6, newly_qualified: 6, unqualified: 6}}   # per worker-year
  *   noticeWeeks: {permanent: {kind: fixed, weeks: 8}}
@@ -67,7 +70,7 @@ import org.caseload.simulation.Scenario;
  *   sicknessSpellsPerYear: 1.82
  *   sicknessSpellWeeks: {kind: exponential, meanWeeks: 1}
  *   cohorts:
- *     - {team: east-1, role: newly_qualified, contract: permanent, fte: 1, count: 2, firstWeek: 2020-09-04, everyWeeks: 52}
+ *     - {team: protect-east, role: newly_qualified, contract: permanent, fte: 1, count: 2, firstWeek: 2020-09-04, everyWeeks: 52}
  * costs:                              # optional; pounds per FTE per week, each left out keeps CostModel.defaults()
  *   perFtePerWeek: {agency: {qualified: 1600}}
  * restructures:                       # optional; week: a week from 0, or a date yyyy-mm-dd
