@@ -68,6 +68,9 @@ final class ScenarioReader {
   static final List<String> STAFFING_FIELDS = List.of("role", "contract", "fte", "count");
   static final List<String> BAND_FIELDS = List.of("fromWeeks", "toWeeks", "share");
 
+  private static final String ORGANISATION = "the organisation itself (a mapping in the organisation file layout) or"
+      + " the path of an organisation file, relative to this file's folder";
+
   /** The word for an exit that closes the case. */
   static final String CLOSE = "close";
   /** The word for a release of every agency worker. */
@@ -184,6 +187,9 @@ final class ScenarioReader {
       throw Mappers.problem(source, "the file cannot be read: " + e.getMessage());
     }
     Scenario scenario = r.scenario();
+    if (scenario == null && !r.sink.hasErrors()) {
+      r.sink.error("", "could not be read as a scenario", 0);
+    }
     r.sink.throwIfErrors(source);
     return new ScenarioFiles.Loaded(scenario, r.sink.all());
   }
@@ -226,12 +232,13 @@ final class ScenarioReader {
     f.formatVersion(ScenarioFiles.FORMAT_VERSION);
     String name = f.text("name");
     if (!organisationGiven) {
-      String reference = f.text("organisation");
-      if (reference != null) {
-        organisation = referencedOrganisation(reference);
-      } else if (!f.has("organisation")) {
-        sink.error("organisation", "is required: the organisation itself (a mapping in the organisation file layout) or"
-            + " the path of an organisation file, relative to this file's folder", 0);
+      JsonNode reference = f.raw("organisation");
+      if (reference == null) {
+        sink.error("organisation", "is required: " + ORGANISATION, 0);
+      } else if (!reference.isTextual()) {
+        f.wrongType("organisation", ORGANISATION, reference);
+      } else {
+        organisation = referencedOrganisation(reference.textValue());
       }
     }
     Integer horizon = f.integer("horizonWeeks");

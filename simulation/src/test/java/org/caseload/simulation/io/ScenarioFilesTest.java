@@ -352,6 +352,16 @@ class ScenarioFilesTest {
   }
 
   @Test
+  void anOrganisationThatIsNeitherAMappingNorAPathIsRefused() {
+    String noOrganisation = String.join("\n", HEAD) + "\n";
+    assertEquals(List.of("error: organisation is required: the organisation itself (a mapping in the organisation file"
+        + " layout) or the path of an organisation file, relative to this file's folder"), problems(noOrganisation));
+    assertEquals(List.of("error (line 22): organisation must be the organisation itself (a mapping in the organisation"
+        + " file layout) or the path of an organisation file, relative to this file's folder but was a list"),
+        problems(noOrganisation + "organisation: [a, b]\n"));
+  }
+
+  @Test
   void malformedTextGivesLineAndColumn() {
     List<String> p = problems(scenario("restructures: [{kind: hire, week: 1"));
     assertEquals(1, p.size(), p.toString());
