@@ -4,8 +4,8 @@ import java.nio.file.Path
 import org.caseload.core.capacity.CapacityReport
 import org.caseload.core.io.OrganisationFiles
 import org.caseload.core.model.*
-import org.caseload.examples.ExampleBorough
 import org.caseload.simulation.*
+import org.caseload.simulation.io.ScenarioFiles
 
 // An organisation file: services, teams, workers, and every case with its history of workers.
 var org = OrganisationFiles.load(Path.of("examples/organisations/example-borough.yaml"))
@@ -25,8 +25,10 @@ var departure = org.dissolveTeam("peripatetic", org.asOf())
 System.out.println(departure)
 CapacityReport.of(departure.organisation()).print()
 
-// The default scenario: the example authority as it is, simulated to 31 March 2021 (61 weeks),
-// 200 replications. Medians with 10th-90th percentiles, and the chance of meeting each target.
-var result = Simulation.builder(ExampleBorough.scenario().build()).replications(200).seed(1).build().run()
+// The default scenario, a scenario file over the organisation file: the example authority as it
+// is, simulated to 31 March 2021 (61 weeks), 200 replications. Medians with 10th-90th
+// percentiles, and the chance of meeting each target.
+var scenario = ScenarioFiles.load(Path.of("examples/scenarios/example-borough.yaml"))
+var result = Simulation.builder(scenario).replications(200).seed(1).build().run()
 System.out.println(result.summarize())
 /exit

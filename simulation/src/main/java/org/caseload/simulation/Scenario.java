@@ -1,9 +1,12 @@
 package org.caseload.simulation;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.model.Organisation;
@@ -48,34 +51,31 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
   public Scenario {
     Problems p = new Problems();
     p.requiredText(name, "name");
-    p.required(organisation, "organisation");
-    p.required(demand, "demand");
-    p.required(workforce, "workforce");
-    p.required(costs, "costs");
     p.check(horizonWeeks >= 1, "horizonWeeks", "must be at least 1 week but was " + horizonWeeks);
     p.required(allocationPolicy, "allocationPolicy");
     p.required(allocationTiming, "allocationTiming");
-    p.required(restructures, "restructures");
-    p.throwIfErrors("scenario");
-    checkRestructures(organisation, restructures, p);
-    restructures = ordered(restructures);
-    for (int i = 0; i < workforce.cohorts().size(); i++) {
-      String team = workforce.cohorts().get(i).teamId();
-      if (organisation.findTeam(team).isEmpty()) {
-        p.error("workforce.cohorts[" + i + "].team", "refers to unknown team \"" + team + "\"");
+    p.required(costs, "costs");
+    boolean parts = p.required(organisation, "organisation") & p.required(demand, "demand")
+        & p.required(workforce, "workforce") & p.required(restructures, "restructures");
+    if (parts) {
+      checkRestructures(organisation, restructures, p);
+      for (int i = 0; i < workforce.cohorts().size(); i++) {
+        String team = workforce.cohorts().get(i).teamId();
+        if (organisation.findTeam(team).isEmpty()) {
+          p.error("workforce.cohorts[" + i + "].team", "refers to unknown team \"" + team + "\"");
+        }
       }
-    }
-    if (demand != null && organisation != null) {
       demand.pathway().stages().forEach((category, stage) -> {
         if (organisation.findService(stage.serviceId()).isEmpty()) {
-          p.error("demand.pathway.stages." + category.name().toLowerCase() + ".service",
+          p.error("demand.pathway.stages." + category.name().toLowerCase(Locale.ROOT) + ".service",
               "refers to unknown service \"" + stage.serviceId() + "\""
                   + Suggestions.didYouMean(stage.serviceId(),
                       organisation.services().stream().map(s -> s.id()).toList()));
         }
       });
-      p.throwIfErrors("scenario");
     }
+    p.throwIfErrors("scenario");
+    restructures = ordered(restructures);
   }
 
   /** The restructures by week, keeping the given order within a week. */
@@ -85,7 +85,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     return List.copyOf(sorted);
   }
 
-  /** Every team and worker a restructure names must exist when it happens. */
+  /** Every team and worker a restructure names must exist when it happens; problems go to {@code p}. */
   private static void checkRestructures(Organisation organisation, List<Restructure> restructures, Problems p) {
     Set<String> teams = new HashSet<>();
     organisation.teams().forEach(t -> teams.add(t.id()));
@@ -126,7 +126,29 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
         }
       }
     }
-    p.throwIfErrors("scenario");
+  }
+
+  /**
+   * The week (from 0) whose first instant is the first at or after the start of {@code day}:
+   * whole weeks from {@code asOf} to {@code day}, rounded up. Week {@code w} starts
+   * {@code 7 w} days after {@code asOf}, so a restructure dated {@code day} happens on that day
+   * when it is a week's first day and otherwise at the start of the next week, never before it;
+   * a target dated {@code day} is judged at that week's snapshot. Negative for days more than a
+   * week before {@code asOf}.
+   *
+   * @param asOf the first day of the simulation (the organisation's {@code asOf})
+   * @param day any day
+   */
+  public static int weekOf(LocalDate asOf, LocalDate day) {
+    return Math.toIntExact(Math.floorDiv(ChronoUnit.DAYS.between(asOf, day) + 6, 7));
+  }
+
+  /** A builder holding every part of this scenario, to make a variant of it. */
+  public Builder toBuilder() {
+    Builder b = new Builder(organisation, demand).name(name).workforce(workforce).costs(costs).horizonWeeks(horizonWeeks)
+        .allocationPolicy(allocationPolicy).allocationTiming(allocationTiming).transferAtStageChange(transferAtStageChange);
+    restructures.forEach(b::restructure);
+    return b;
   }
 
   /** A builder starting from the organisation and demand, with default allocation settings. */

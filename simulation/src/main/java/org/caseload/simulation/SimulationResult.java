@@ -1,7 +1,6 @@
 package org.caseload.simulation;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,10 +90,12 @@ public final class SimulationResult {
     return t * sd / Math.sqrt(v.length);
   }
 
-  /** The week (from 0) holding {@code day}: whole weeks from the organisation's {@code asOf}, rounded up. */
+  /**
+   * The week (from 0) holding {@code day}: whole weeks from the organisation's {@code asOf},
+   * rounded up, and 0 for days before it (see {@link Scenario#weekOf(LocalDate, LocalDate)}).
+   */
   public int weekOf(LocalDate day) {
-    long days = ChronoUnit.DAYS.between(scenario.organisation().asOf(), day);
-    return (int) Math.max(0, (days + 6) / 7);
+    return Math.max(0, Scenario.weekOf(scenario.organisation().asOf(), day));
   }
 
   /**

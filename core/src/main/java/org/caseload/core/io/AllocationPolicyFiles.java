@@ -1,6 +1,7 @@
 package org.caseload.core.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -69,12 +70,16 @@ public final class AllocationPolicyFiles {
 
   private static AllocationPolicy parse(String text, Format format, String what) {
     Sink sink = new Sink();
-    JsonNode root;
-    try {
-      root = Mappers.of(format).readTree(text);
+    JsonNode root = null;
+    try (JsonParser parser = Mappers.of(format).createParser(text)) {
+      if (parser.nextToken() != null) {
+        root = Mappers.readTree(parser, "", sink);
+      }
     } catch (JsonProcessingException e) {
       sink.add(Mappers.malformed(e, format));
       throw new InvalidInputException(what, sink.all());
+    } catch (IOException e) {
+      throw Mappers.problem(what, "the text cannot be read: " + e.getMessage());
     }
     AllocationPolicy policy = read(root == null || root.isMissingNode() ? null : root, "", 0, sink);
     if (sink.hasErrors()) {
@@ -84,10 +89,12 @@ public final class AllocationPolicyFiles {
   }
 
   /**
-   * Reads a policy from a node of a larger file, recording problems under {@code path}; fields
-   * left out keep their defaults. Returns the defaults when {@code node} is null.
+   * Reads a policy from a node of a larger file (a scenario file's {@code allocationPolicy}),
+   * recording problems under {@code path}; fields left out keep their defaults. Returns the
+   * defaults when {@code node} is null. A {@code line} of 0 places each problem at the line the
+   * sink recorded for its path (see {@link Mappers#readTree}).
    */
-  static AllocationPolicy read(JsonNode node, String path, int line, Sink sink) {
+  public static AllocationPolicy read(JsonNode node, String path, int line, Sink sink) {
     AllocationPolicy d = AllocationPolicy.defaults();
     if (node == null || node.isNull()) {
       return d;
@@ -211,7 +218,7 @@ public final class AllocationPolicyFiles {
   }
 
   /** Writes the policy as one object at the generator's position (also used inside scenario files). */
-  static void write(AllocationPolicy p, JsonGenerator g) throws IOException {
+  public static void write(AllocationPolicy p, JsonGenerator g) throws IOException {
     g.writeStartObject();
     g.writeObjectFieldStart("unallocatedCost");
     for (Map.Entry<CaseCategory, Double> e : p.unallocatedCost().entrySet()) {

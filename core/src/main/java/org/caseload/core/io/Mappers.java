@@ -2,11 +2,17 @@ package org.caseload.core.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
@@ -22,10 +28,12 @@ import org.caseload.core.validation.InvalidInputException;
 import org.caseload.core.validation.Problem;
 
 /**
- * How every Caseload file is parsed and written: one JSON and one YAML configuration, the
- * parser's errors turned into problems with line and column, and atomic saving.
+ * How every Caseload file is parsed and written: one JSON and one YAML configuration (duplicate
+ * keys refused; YAML in block style with only the quotes needed), the parser's errors turned into
+ * problems with line and column, trees read with the line of every field, and atomic saving. The
+ * file formats of other modules (scenario files) use it so that all files behave alike.
  */
-final class Mappers {
+public final class Mappers {
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build());
@@ -39,17 +47,18 @@ final class Mappers {
 
   private Mappers() {}
 
-  static ObjectMapper of(Format format) {
+  /** The mapper for {@code format}. */
+  public static ObjectMapper of(Format format) {
     return format == Format.JSON ? JSON : YAML;
   }
 
   /** A generator for {@code out}: pretty JSON with \n line ends, or block YAML; never closes {@code out}. */
-  static JsonGenerator generator(Format format, OutputStream out) throws IOException {
+  public static JsonGenerator generator(Format format, OutputStream out) throws IOException {
     return configure(format, of(format).getFactory().createGenerator(out));
   }
 
   /** A generator for {@code out}; see {@link #generator(Format, OutputStream)}. */
-  static JsonGenerator generator(Format format, Writer out) throws IOException {
+  public static JsonGenerator generator(Format format, Writer out) throws IOException {
     return configure(format, of(format).getFactory().createGenerator(out));
   }
 
@@ -64,7 +73,7 @@ final class Mappers {
   }
 
   /** The problem for text the parser could not read: line, column and the parser's own words. */
-  static Problem malformed(JsonProcessingException e, Format format) {
+  public static Problem malformed(JsonProcessingException e, Format format) {
     int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
     int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
     String where = line > 0 ? " at line " + line + ", column " + column : "";
@@ -88,7 +97,7 @@ final class Mappers {
   }
 
   /** The format a file's name gives, or an {@link InvalidInputException} about {@code what}. */
-  static Format formatOf(Path file, String what) {
+  public static Format formatOf(Path file, String what) {
     try {
       return Format.of(file);
     } catch (IllegalArgumentException e) {
@@ -96,12 +105,55 @@ final class Mappers {
     }
   }
 
-  static InvalidInputException problem(String what, String message) {
+  /** An {@link InvalidInputException} about {@code what} with one error about the whole input. */
+  public static InvalidInputException problem(String what, String message) {
     return new InvalidInputException(what, List.of(Problem.error("", message)));
   }
 
+  /**
+   * Reads the value at the parser's current token as a tree, recording in {@code sink} the line
+   * where every field and list element starts, under {@code path} (for example
+   * {@code demand.pathway.stages.assessment.duration}), so that a problem found anywhere in it is
+   * reported at its own line. The parser is left on the value's last token.
+   *
+   * @throws JsonProcessingException if the text is malformed (see {@link #malformed})
+   */
+  public static JsonNode readTree(JsonParser parser, String path, Sink sink) throws IOException {
+    JsonToken t = parser.currentToken();
+    sink.line(path, line(parser));
+    if (t == JsonToken.START_OBJECT) {
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        String fieldPath = path.isEmpty() ? field : path + "." + field;
+        int fieldLine = line(parser);
+        parser.nextToken();
+        JsonNode value = readTree(parser, fieldPath, sink);
+        sink.line(fieldPath, fieldLine);
+        node.set(field, value);
+      }
+      return node;
+    }
+    if (t == JsonToken.START_ARRAY) {
+      ArrayNode node = JsonNodeFactory.instance.arrayNode();
+      int i = 0;
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        node.add(readTree(parser, path + "[" + i++ + "]", sink));
+      }
+      return node;
+    }
+    JsonNode scalar = parser.readValueAsTree();
+    return scalar == null ? JsonNodeFactory.instance.nullNode() : scalar;
+  }
+
+  /** The line (1-based) of the parser's current token, or 0. */
+  public static int line(JsonParser parser) {
+    return Math.max(parser.currentTokenLocation().getLineNr(), 0);
+  }
+
   /** What {@link #saveAtomically} writes. */
-  interface Content {
+  public interface Content {
+    /** Writes the whole content to {@code out}. */
     void writeTo(OutputStream out) throws IOException;
   }
 
@@ -109,7 +161,7 @@ final class Mappers {
    * Writes a file whole or not at all: to a temporary file in the same folder, then moved into
    * place (replacing any file of that name).
    */
-  static void saveAtomically(Path file, String what, Content content) {
+  public static void saveAtomically(Path file, String what, Content content) {
     Path target = file.toAbsolutePath();
     Path folder = target.getParent();
     if (folder == null || !Files.isDirectory(folder)) {

@@ -2,6 +2,7 @@ package org.caseload.core.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.caseload.core.model.Organisation;
+import org.caseload.core.model.Team;
 import org.caseload.core.validation.InvalidInputException;
 import org.caseload.core.validation.Problem;
 
@@ -181,6 +183,48 @@ public final class OrganisationFiles {
       throw new UncheckedIOException(e);
     }
     return w.toString();
+  }
+
+  // ------------------------------------------------------------------ parts, for other file formats
+
+  /**
+   * Reads an organisation written as one mapping, in this layout, inside a larger file (a
+   * scenario file embeds one this way), starting at the parser's current token. Its problems and
+   * warnings go to {@code sink} under {@code path}, at their lines in the larger file.
+   *
+   * @param parser a parser of the larger file, at the organisation's first token
+   * @param path the organisation's field path in the larger file, for example {@code organisation}
+   * @return the organisation, or null if it has errors (every one recorded in the sink)
+   * @throws JsonProcessingException if the text is malformed (see {@link Mappers#malformed})
+   */
+  public static Organisation readPart(JsonParser parser, String path, Sink sink) throws IOException {
+    return OrganisationReader.readEmbedded(parser, path, sink);
+  }
+
+  /**
+   * Writes an organisation, in this layout, at the generator's position inside a larger file;
+   * {@link #readPart} reads it back.
+   */
+  public static void writePart(Organisation organisation, JsonGenerator g) throws IOException {
+    OrganisationWriter.write(organisation, g);
+  }
+
+  /**
+   * Reads a team written in this layout without its workers (the fields {@code id}, {@code name},
+   * {@code service}, {@code kind}, {@code locality}, {@code manager}, {@code spanOfControl}), as
+   * files that create teams (scenario restructures) hold it.
+   *
+   * @return the team, or null if it has errors (every one recorded in the fields' sink)
+   */
+  public static Team readTeam(Fields fields) {
+    return OrganisationReader.team(fields, OrganisationReader.TEAM_OWN_FIELDS);
+  }
+
+  /** Writes a team as one mapping in the layout {@link #readTeam} reads. */
+  public static void writeTeam(Team team, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    OrganisationWriter.teamFields(team, g);
+    g.writeEndObject();
   }
 
   private static InvalidInputException unreadable(String source, String message) {

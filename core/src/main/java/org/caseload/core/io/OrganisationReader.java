@@ -44,12 +44,20 @@ final class OrganisationReader {
       "capacityPerFte", "newlyQualifiedJointOnly", "newlyQualifiedCourtJointOnly", "qualifiedOnly");
   static final List<String> SERVICE_FIELDS = List.of("id", "name", "target", "capacityPolicy");
   static final List<String> TARGET_FIELDS = List.of("maxPerFte", "by");
-  static final List<String> TEAM_FIELDS =
-      List.of("id", "name", "service", "kind", "locality", "manager", "spanOfControl", "workers");
+  /** A team's own fields; {@link #TEAM_FIELDS} adds its workers. */
+  static final List<String> TEAM_OWN_FIELDS =
+      List.of("id", "name", "service", "kind", "locality", "manager", "spanOfControl");
+  static final List<String> TEAM_FIELDS = concat(TEAM_OWN_FIELDS, "workers");
   static final List<String> WORKER_FIELDS = List.of("id", "name", "role", "contract", "fte", "start");
   static final List<String> CASE_FIELDS = List.of("id", "service", "category", "complexity", "family",
       "locality", "court", "opened", "closed", "jointWorker", "history");
   static final List<String> ALLOCATION_FIELDS = List.of("worker", "from", "until");
+
+  private static List<String> concat(List<String> fields, String more) {
+    List<String> all = new ArrayList<>(fields);
+    all.add(more);
+    return List.copyOf(all);
+  }
 
   private static final LocalDate STAND_IN_DATE = LocalDate.of(1, 1, 1);
 
@@ -93,8 +101,36 @@ final class OrganisationReader {
     return r.finish();
   }
 
+  /**
+   * Reads an organisation written as one mapping inside a larger file, starting at the parser's
+   * current token, and records its problems and warnings in {@code outer} under {@code path}.
+   * Returns null when the organisation has errors (they are recorded).
+   *
+   * @throws JsonProcessingException if the text is malformed; the caller reports it
+   */
+  static Organisation readEmbedded(JsonParser parser, String path, Sink outer) throws IOException {
+    OrganisationReader r = new OrganisationReader(parser, path);
+    outer.line(path, r.line());
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      outer.error(path, "must be an organisation (a mapping with formatVersion, name, asOf, ...) or the path of an"
+          + " organisation file, but was " + Fields.describe(parser.readValueAsTree()), r.line());
+      return null;
+    }
+    r.readFields();
+    Organisation organisation = r.build();
+    for (Problem p : r.sink.all()) {
+      outer.add(p.under(path));
+    }
+    if (organisation != null) {
+      for (Problem p : organisation.warnings()) {
+        outer.add(p.atLine(r.sink.lineOf(p.path())).under(path));
+      }
+    }
+    return organisation;
+  }
+
   private int line() {
-    return Math.max(parser.currentTokenLocation().getLineNr(), 0);
+    return Mappers.line(parser);
   }
 
   /** Reads the top level; false if the file does not hold one mapping (nothing else is worth checking). */
@@ -109,6 +145,15 @@ final class OrganisationReader {
           + parser.getText(), line());
       return false;
     }
+    readFields();
+    if (parser.nextToken() != null) {
+      sink.error("", "the file must hold one mapping, but more follows it", line());
+    }
+    return true;
+  }
+
+  /** Reads the fields of the organisation's mapping, up to its end. */
+  private void readFields() throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       int fieldLine = line();
@@ -152,10 +197,6 @@ final class OrganisationReader {
               ? " (known fields: " + String.join(", ", ROOT_FIELDS) + ")" : hint), fieldLine);
       }
     }
-    if (parser.nextToken() != null) {
-      sink.error("", "the file must hold one mapping, but more follows it", line());
-    }
-    return true;
   }
 
   private interface ElementReader {
@@ -225,6 +266,18 @@ final class OrganisationReader {
   }
 
   private Team toTeam(Fields f) {
+    Team team = team(f, TEAM_FIELDS);
+    if (team == null) {
+      return new Team(standInId(f.text("id")), null, standInId(f.text("service")), TeamKind.LOCALITY, null, null, 0);
+    }
+    return team;
+  }
+
+  /**
+   * A team from its fields in the layout of organisation files, or null after recording every
+   * problem (fields not in {@code known} among them).
+   */
+  static Team team(Fields f, List<String> known) {
     String id = f.text("id");
     String name = f.text("name");
     String service = f.text("service");
@@ -232,12 +285,12 @@ final class OrganisationReader {
     String locality = f.text("locality");
     String manager = f.text("manager");
     Integer span = f.integer("spanOfControl");
-    f.rejectUnknown(TEAM_FIELDS);
+    f.rejectUnknown(known);
     try {
       return new Team(id, name, service, kind, locality, manager, span == null ? 0 : span);
     } catch (InvalidInputException e) {
-      sink.addAll(e, f.path(), f.line());
-      return new Team(standInId(id), null, standInId(service), TeamKind.LOCALITY, null, null, 0);
+      f.sink().addAll(e, f.path(), f.line());
+      return null;
     }
   }
 
@@ -434,22 +487,23 @@ final class OrganisationReader {
   }
 
   private OrganisationFiles.Loaded finish() {
-    Integer version = null;
-    if (formatVersion == null || formatVersion.isNull()) {
-      sink.error("formatVersion", "is required (this version of Caseload reads and writes "
-          + OrganisationFiles.FORMAT_VERSION + ")", 0);
-    } else if (!formatVersion.canConvertToInt() || !formatVersion.isIntegralNumber()) {
-      sink.error("formatVersion", "must be a whole number but was " + Fields.describe(formatVersion),
-          0);
-    } else {
-      version = formatVersion.intValue();
-      if (version != OrganisationFiles.FORMAT_VERSION) {
-        sink.error("formatVersion", "must be " + OrganisationFiles.FORMAT_VERSION + " but was " + version
-            + (version > OrganisationFiles.FORMAT_VERSION ? ": the file was written by a newer Caseload" : ""),
-            0);
-      }
+    Organisation organisation = build();
+    if (organisation == null) {
+      throw new InvalidInputException(source, sink.all());
     }
+    List<Problem> warnings = new ArrayList<>(sink.all());
+    for (Problem p : organisation.warnings()) {
+      warnings.add(p.atLine(sink.lineOf(p.path())));
+    }
+    return new OrganisationFiles.Loaded(organisation, warnings);
+  }
+
+  /** The organisation, or null when any error was found (every one is in the sink). */
+  private Organisation build() {
     ObjectNode rootValues = JsonNodeFactory.instance.objectNode();
+    if (formatVersion != null) {
+      rootValues.set("formatVersion", formatVersion);
+    }
     if (nameNode != null) {
       rootValues.set("name", nameNode);
     }
@@ -457,6 +511,7 @@ final class OrganisationReader {
       rootValues.set("asOf", asOfNode);
     }
     Fields values = new Fields(rootValues, "", 0, sink);
+    values.formatVersion(OrganisationFiles.FORMAT_VERSION);
     String name = values.text("name");
     LocalDate asOf = values.date("asOf");
     CapacityPolicy policy = policyNode == null || policyNode.isNull() ? CapacityPolicy.defaults()
@@ -477,13 +532,6 @@ final class OrganisationReader {
         sink.add(p);
       }
     }
-    if (sink.hasErrors() || organisation == null) {
-      throw new InvalidInputException(source, sink.all());
-    }
-    List<Problem> warnings = new ArrayList<>(sink.all());
-    for (Problem p : organisation.warnings()) {
-      warnings.add(p.atLine(sink.lineOf(p.path())));
-    }
-    return new OrganisationFiles.Loaded(organisation, warnings);
+    return sink.hasErrors() ? null : organisation;
   }
 }

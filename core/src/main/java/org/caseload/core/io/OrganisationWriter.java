@@ -120,17 +120,7 @@ final class OrganisationWriter {
 
   private void team(Team t, Organisation o) throws IOException {
     g.writeStartObject();
-    g.writeStringField("id", t.id());
-    if (!t.name().equals(t.id())) {
-      g.writeStringField("name", t.name());
-    }
-    g.writeStringField("service", t.serviceId());
-    g.writeStringField("kind", EnumNames.write(t.kind()));
-    optional("locality", t.locality());
-    optional("manager", t.manager());
-    if (t.spanOfControl() != 0) {
-      g.writeNumberField("spanOfControl", t.spanOfControl());
-    }
+    teamFields(t, g);
     g.writeArrayFieldStart("workers");
     for (Worker w : o.workersOf(t.id())) {
       g.writeStartObject();
@@ -144,6 +134,25 @@ final class OrganisationWriter {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /** A team's own fields (not its workers), leaving out a name equal to the id and a span of 0. */
+  static void teamFields(Team t, JsonGenerator g) throws IOException {
+    g.writeStringField("id", t.id());
+    if (!t.name().equals(t.id())) {
+      g.writeStringField("name", t.name());
+    }
+    g.writeStringField("service", t.serviceId());
+    g.writeStringField("kind", EnumNames.write(t.kind()));
+    if (t.locality() != null) {
+      g.writeStringField("locality", t.locality());
+    }
+    if (t.manager() != null) {
+      g.writeStringField("manager", t.manager());
+    }
+    if (t.spanOfControl() != 0) {
+      g.writeNumberField("spanOfControl", t.spanOfControl());
+    }
   }
 
   private void caseRecord(Case c) throws IOException {

@@ -45,17 +45,17 @@ class AllocationPolicyFilesTest {
   }
 
   @Test
-  void everyProblemIsReportedWithItsPath() {
+  void everyProblemIsReportedWithItsPathAndLine() {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> AllocationPolicyFiles.fromYaml(String.join(
         "\n", "transferCost: -1", "balanceWeigth: 3", "unallocatedCost: {child_protecton: 5}",
         "anyLocality: [hubs]", "cover: {cp: cin}", "")));
     assertEquals(List.of(
-        "error: unallocatedCost.child_protecton must be one of assessment, child_in_need, child_protection, "
+        "error (line 1): transferCost must be a number at least 0 but was -1.0",
+        "error (line 2): balanceWeigth is not a known field; did you mean \"balanceWeight\"?",
+        "error (line 3): unallocatedCost.child_protecton must be one of assessment, child_in_need, child_protection, "
             + "looked_after, care_leaver but was \"child_protecton\"; did you mean \"child_protection\"?",
-        "error: anyLocality[0] must be one of locality, hub, peripatetic but was \"hubs\"; did you mean \"hub\"?",
-        "error: cover.cp must be a list of service ids but was \"cin\"",
-        "error: balanceWeigth is not a known field; did you mean \"balanceWeight\"?",
-        "error: transferCost must be a number at least 0 but was -1.0"),
+        "error (line 4): anyLocality[0] must be one of locality, hub, peripatetic but was \"hubs\"; did you mean \"hub\"?",
+        "error (line 5): cover.cp must be a list of service ids but was \"cin\""),
         e.problems().stream().map(Problem::toString).collect(Collectors.toList()));
   }
 
@@ -63,7 +63,7 @@ class AllocationPolicyFilesTest {
   void aContinuityBonusThatWouldCauseTransfersIsRefused() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> AllocationPolicyFiles.fromJson("{\"transferCost\": 100, \"continuityBonus\": 100}"));
-    assertEquals("error: continuityBonus must be less than transferCost (100.0) so that it never causes a transfer, "
+    assertEquals("error (line 1): continuityBonus must be less than transferCost (100.0) so that it never causes a transfer, "
         + "but was 100.0", e.problems().get(0).toString());
   }
 

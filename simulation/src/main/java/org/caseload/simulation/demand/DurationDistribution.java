@@ -1,6 +1,7 @@
 package org.caseload.simulation.demand;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.caseload.core.validation.Problems;
@@ -141,7 +142,7 @@ public sealed interface DurationDistribution {
       if (p.required(bands, "bands")) {
         p.check(!bands.isEmpty(), "bands", "must hold at least one band");
         double sum = bands.stream().mapToDouble(Band::share).sum();
-        p.check(Math.abs(sum - 1) <= 1e-3, "bands", "shares must sum to 1 but sum to " + sum);
+        Shares.checkSumToOne(p, "bands", "shares", sum);
       }
       p.throwIfErrors("banded duration");
       bands = List.copyOf(bands);
@@ -186,6 +187,21 @@ public sealed interface DurationDistribution {
      * coarseness.
      */
     public static Bands childProtectionPlans2025() {
+      return CHILD_PROTECTION_PLANS_2025;
+    }
+
+    /**
+     * The published distributions, by the name files use for them:
+     * {@code child_protection_plans_2025} ({@link #childProtectionPlans2025()}).
+     */
+    public static Map<String, Bands> published() {
+      return PUBLISHED;
+    }
+
+    private static final Bands CHILD_PROTECTION_PLANS_2025 = childProtectionPlans2025Bands();
+    private static final Map<String, Bands> PUBLISHED = Map.of("child_protection_plans_2025", CHILD_PROTECTION_PLANS_2025);
+
+    private static Bands childProtectionPlans2025Bands() {
       double month = 52.0 / 12;
       return new Bands(List.of(
           new Band(0, 3 * month, 0.159),

@@ -51,7 +51,7 @@ public record Stage(CaseCategory category, String serviceId, DurationDistributio
     p.required(duration, "duration");
     if (p.required(exits, "exits")) {
       double sum = exits.stream().mapToDouble(Exit::probability).sum();
-      p.check(Math.abs(sum - 1) <= 1e-3, "exits", "probabilities must sum to 1 but sum to " + sum);
+      Shares.checkSumToOne(p, "exits", "probabilities", sum);
       for (int i = 0; i < exits.size(); i++) {
         if (category != null && category == exits.get(i).next()) {
           p.error("exits[" + i + "].next", "must differ from the stage itself (" + category.name().toLowerCase()
