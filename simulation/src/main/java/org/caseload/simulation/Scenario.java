@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.caseload.core.allocation.AllocationPolicy;
+import org.caseload.core.allocation.Allocators;
+import org.caseload.core.allocation.GreedyAllocator;
 import org.caseload.core.model.Organisation;
 import org.caseload.core.validation.Problems;
 import org.caseload.core.validation.Suggestions;
@@ -28,6 +30,11 @@ import org.caseload.simulation.workforce.WorkforceModel;
  * @param costs what workers cost, by contract and role
  * @param horizonWeeks how many weeks to simulate, at least 1
  * @param allocationPolicy the costs and cover rules allocation follows
+ * @param allocator the name of the allocator (one of {@link Allocators#NAMES}) that places cases
+ *     in batches: at each weekly allocation meeting, and when a worker leaves or a team is
+ *     dissolved. A single case arriving is placed the same way by every allocator (with the
+ *     cheapest worker allowed to take it, without moving other cases), so {@code greedy} runs
+ *     incrementally inside the engine and other allocators are asked only for batches
  * @param allocationTiming when new and waiting cases are allocated
  * @param transferAtStageChange whether a case changes worker when it changes stage (true), or the
  *     worker follows the child (false) while their service may take the new stage's cases, no role
@@ -37,7 +44,7 @@ import org.caseload.simulation.workforce.WorkforceModel;
  */
 public record Scenario(String name, Organisation organisation, DemandModel demand, WorkforceModel workforce,
     CostModel costs, int horizonWeeks,
-    AllocationPolicy allocationPolicy, AllocationTiming allocationTiming, boolean transferAtStageChange,
+    AllocationPolicy allocationPolicy, String allocator, AllocationTiming allocationTiming, boolean transferAtStageChange,
     List<Restructure> restructures) {
 
   /** When allocation happens. */
@@ -53,6 +60,10 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     p.requiredText(name, "name");
     p.check(horizonWeeks >= 1, "horizonWeeks", "must be at least 1 week but was " + horizonWeeks);
     p.required(allocationPolicy, "allocationPolicy");
+    if (p.required(allocator, "allocator") && !Allocators.NAMES.contains(allocator)) {
+      p.error("allocator", "must be one of " + String.join(", ", Allocators.NAMES) + " but was \"" + allocator + "\""
+          + Suggestions.didYouMean(allocator, Allocators.NAMES));
+    }
     p.required(allocationTiming, "allocationTiming");
     p.required(costs, "costs");
     boolean parts = p.required(organisation, "organisation") & p.required(demand, "demand")
@@ -146,7 +157,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
   /** A builder holding every part of this scenario, to make a variant of it. */
   public Builder toBuilder() {
     Builder b = new Builder(organisation, demand).name(name).workforce(workforce).costs(costs).horizonWeeks(horizonWeeks)
-        .allocationPolicy(allocationPolicy).allocationTiming(allocationTiming).transferAtStageChange(transferAtStageChange);
+        .allocationPolicy(allocationPolicy).allocator(allocator).allocationTiming(allocationTiming).transferAtStageChange(transferAtStageChange);
     restructures.forEach(b::restructure);
     return b;
   }
@@ -165,6 +176,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     private String name = "scenario";
     private int horizonWeeks = 52;
     private AllocationPolicy allocationPolicy = AllocationPolicy.defaults();
+    private String allocator = GreedyAllocator.NAME;
     private AllocationTiming allocationTiming = AllocationTiming.ON_ARRIVAL;
     private boolean transferAtStageChange = true;
     private final List<Restructure> restructures = new ArrayList<>();
@@ -202,6 +214,12 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
       return this;
     }
 
+    /** The allocator for batches, by name (default {@code greedy}; see {@link Scenario#allocator()}). */
+    public Builder allocator(String name) {
+      allocator = name;
+      return this;
+    }
+
     public Builder allocationTiming(AllocationTiming timing) {
       allocationTiming = timing;
       return this;
@@ -220,7 +238,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     }
 
     public Scenario build() {
-      return new Scenario(name, organisation, demand, workforce, costs, horizonWeeks, allocationPolicy, allocationTiming,
+      return new Scenario(name, organisation, demand, workforce, costs, horizonWeeks, allocationPolicy, allocator, allocationTiming,
           transferAtStageChange, restructures);
     }
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.caseload.core.Generators;
 import org.caseload.core.allocation.AllocationPolicy;
+import org.caseload.core.allocation.Allocators;
 import org.caseload.core.model.CaseCategory;
 import org.caseload.core.model.Contract;
 import org.caseload.core.model.Organisation;
@@ -68,6 +69,7 @@ public final class SimulationGenerators {
         .name(name(d))
         .horizonWeeks(d.between(1, 200))
         .allocationTiming(d.pick(List.of(Scenario.AllocationTiming.values())))
+        .allocator(d.pick(Allocators.NAMES))
         .transferAtStageChange(d.chance(50));
     if (d.chance(70)) {
       b.workforce(workforce(d, org));
@@ -182,7 +184,7 @@ public final class SimulationGenerators {
             d.between(0, 52)));
       }
     }
-    return new WorkforceModel(byContractAndRole(d, 0, 3), notice, recruitment, d.chance(50), d.fraction(0, 1),
+    return new WorkforceModel(byContractAndRole(d, 0, 3), d.chance(50) ? null : distribution(d), notice, recruitment, d.chance(50), d.fraction(0, 1),
         d.fraction(0, 20), d.chance(10) ? Integer.MAX_VALUE : d.between(1, 104), d.fraction(0, 5), distribution(d),
         cohorts);
   }

@@ -35,6 +35,7 @@ import org.caseload.simulation.Scenario;
  * organisation: ../organisations/example-borough.yaml   # a path, relative to this file's folder,
  *                                     # or the organisation itself in the organisation file layout
  * horizonWeeks: 61                    # optional (default 52); weeks from the organisation's asOf
+ * allocator: optimising              # optional: greedy (default) or optimising, for batches
  * allocationTiming: on_arrival        # optional: on_arrival (default) or weekly_meeting
  * transferAtStageChange: false        # optional (default true)
  * allocationPolicy: policy.yaml       # optional: a path, or the policy itself (AllocationPolicyFiles layout)
@@ -61,6 +62,7 @@ import org.caseload.simulation.Scenario;
  *         exits: [{next: close, probability: 1}]
  * workforce:                          # optional; each field left out keeps WorkforceModel.defaults()
  *   leavingPerYear: {agency: {qualified: 6, newly_qualified: 6, unqualified: 6}}   # per worker-year
+ *   agencyAssignmentWeeks: {kind: log_normal, meanWeeks: 26, sdWeeks: 13}   # left out: open-ended
  *   noticeWeeks: {permanent: {kind: fixed, weeks: 8}}
  *   recruitmentWeeks: {agency: {kind: exponential, meanWeeks: 2}}
  *   replaceLeavers: true

@@ -53,13 +53,13 @@ import org.caseload.simulation.workforce.WorkforceModel;
  */
 final class ScenarioReader {
   static final List<String> ROOT_FIELDS = List.of("formatVersion", "name", "organisation", "horizonWeeks",
-      "allocationPolicy", "allocationTiming", "transferAtStageChange", "demand", "workforce", "costs", "restructures");
+      "allocationPolicy", "allocator", "allocationTiming", "transferAtStageChange", "demand", "workforce", "costs", "restructures");
   static final List<String> DEMAND_FIELDS = List.of("referrals", "pathway");
   static final List<String> PATHWAY_FIELDS =
       List.of("noFurtherAction", "entry", "rereferral", "rereferralDelay", "stages");
   static final List<String> STAGE_FIELDS = List.of("service", "duration", "exits", "startsOnAllocation");
   static final List<String> EXIT_FIELDS = List.of("next", "probability");
-  static final List<String> WORKFORCE_FIELDS = List.of("leavingPerYear", "noticeWeeks", "recruitmentWeeks",
+  static final List<String> WORKFORCE_FIELDS = List.of("leavingPerYear", "agencyAssignmentWeeks", "noticeWeeks", "recruitmentWeeks",
       "replaceLeavers", "agencyCoverShare", "agencyCoverAfterWeeks", "newlyQualifiedWeeks", "sicknessSpellsPerYear",
       "sicknessSpellWeeks", "cohorts");
   static final List<String> COHORT_FIELDS =
@@ -243,6 +243,7 @@ final class ScenarioReader {
     }
     Integer horizon = f.integer("horizonWeeks");
     AllocationPolicy policy = allocationPolicy(f);
+    String allocator = f.text("allocator");
     Scenario.AllocationTiming timing = f.enumValue("allocationTiming", Scenario.AllocationTiming.class);
     Boolean transfer = f.bool("transferAtStageChange");
     DemandModel demand = null;
@@ -273,6 +274,9 @@ final class ScenarioReader {
     }
     if (policy != null) {
       b.allocationPolicy(policy);
+    }
+    if (allocator != null) {
+      b.allocator(allocator);
     }
     if (timing != null) {
       b.allocationTiming(timing);
@@ -584,6 +588,8 @@ final class ScenarioReader {
     }
     WorkforceModel d = WorkforceModel.defaults();
     Map<Contract, Map<Role, Double>> leaving = rates(f, "leavingPerYear", d.leavingPerYear());
+    DurationDistribution assignment = f.has("agencyAssignmentWeeks")
+        ? distribution(f.raw("agencyAssignmentWeeks"), f.path("agencyAssignmentWeeks")) : d.agencyAssignmentWeeks();
     Map<Contract, DurationDistribution> notice = distributions(f, "noticeWeeks", d.noticeWeeks());
     Map<Contract, DurationDistribution> recruitment = distributions(f, "recruitmentWeeks", d.recruitmentWeeks());
     Boolean replace = f.bool("replaceLeavers");
@@ -596,10 +602,11 @@ final class ScenarioReader {
     List<WorkforceModel.Cohort> cohorts = f.has("cohorts") ? list(f, "cohorts", "a list of cohorts", this::cohort)
         : d.cohorts();
     f.rejectUnknown(WORKFORCE_FIELDS);
-    if (leaving == null || notice == null || recruitment == null || spellWeeks == null || cohorts == null) {
+    if (leaving == null || notice == null || recruitment == null || spellWeeks == null || cohorts == null
+        || (assignment == null && f.has("agencyAssignmentWeeks"))) {
       return null;
     }
-    return construct(f.path(), () -> new WorkforceModel(leaving, notice, recruitment, or(replace, d.replaceLeavers()),
+    return construct(f.path(), () -> new WorkforceModel(leaving, assignment, notice, recruitment, or(replace, d.replaceLeavers()),
         or(coverShare, d.agencyCoverShare()), or(coverAfter, d.agencyCoverAfterWeeks()),
         or(newlyQualified, d.newlyQualifiedWeeks()), or(spells, d.sicknessSpellsPerYear()), spellWeeks, cohorts));
   }

@@ -43,6 +43,7 @@ final class ScenarioWriter {
     g.writeNumberField("formatVersion", ScenarioFiles.FORMAT_VERSION);
     g.writeStringField("name", s.name());
     g.writeNumberField("horizonWeeks", s.horizonWeeks());
+    g.writeStringField("allocator", s.allocator());
     g.writeStringField("allocationTiming", EnumNames.write(s.allocationTiming()));
     g.writeBooleanField("transferAtStageChange", s.transferAtStageChange());
     g.writeObjectFieldStart("demand");
@@ -157,6 +158,10 @@ final class ScenarioWriter {
   private void workforce(WorkforceModel w) throws IOException {
     g.writeStartObject();
     rates("leavingPerYear", w.leavingPerYear());
+    if (w.agencyAssignmentWeeks() != null) {
+      g.writeFieldName("agencyAssignmentWeeks");
+      distribution(w.agencyAssignmentWeeks());
+    }
     distributions("noticeWeeks", w.noticeWeeks());
     distributions("recruitmentWeeks", w.recruitmentWeeks());
     g.writeBooleanField("replaceLeavers", w.replaceLeavers());

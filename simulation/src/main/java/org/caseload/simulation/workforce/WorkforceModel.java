@@ -25,8 +25,12 @@ import org.caseload.simulation.demand.DurationDistribution;
  *       social workers in England at 30 September 2025 (leavers 4,276 ÷ FTE in post 36,186;
  *       Department for Education, children's social work workforce). The same for every role: no
  *       published rate by role was found (an assumption).
- *   <li>Leaving, agency workers: 2 a year, a mean assignment of 26 weeks. The typical length of
+ *   <li>Leaving, agency workers: 2 a year, a mean time in post of 26 weeks. The typical length of
  *       an agency assignment is not published anywhere we found: an assumption, to be set.
+ *   <li>Agency assignment length: open-ended by default (an agency worker leaves only by the
+ *       leaving rate above); set {@code agencyAssignmentWeeks} to give every agency worker an
+ *       assignment of that length from when they join, at whose end they go (having given notice
+ *       before it), unless they left sooner.
  *   <li>Notice: 4 weeks for agency workers (statutory guidance on agency social workers, from
  *       31 October 2024); 8 weeks for permanent workers (an assumption: contracts vary).
  *   <li>Recruitment lead time: permanent 12 weeks, agency 2 weeks, each exponential (an
@@ -41,6 +45,9 @@ import org.caseload.simulation.demand.DurationDistribution;
  *
  * @param leavingPerYear leaving hazard per worker-year by contract and role, at least 0; every
  *     combination present
+ * @param agencyAssignmentWeeks length of each agency worker's assignment, drawn when they join (for
+ *     workers in post at the start, when the simulation starts); {@code null} for open-ended
+ *     assignments
  * @param noticeWeeks notice period by contract
  * @param recruitmentWeeks time to fill a vacant post, by the post's contract
  * @param replaceLeavers whether a leaver's post is recruited to (and covered meanwhile); if not,
@@ -52,7 +59,8 @@ import org.caseload.simulation.demand.DurationDistribution;
  * @param sicknessSpellWeeks length of a spell
  * @param cohorts planned joiners (for example a cohort of newly qualified workers each September)
  */
-public record WorkforceModel(Map<Contract, Map<Role, Double>> leavingPerYear, Map<Contract, DurationDistribution> noticeWeeks,
+public record WorkforceModel(Map<Contract, Map<Role, Double>> leavingPerYear,
+    DurationDistribution agencyAssignmentWeeks, Map<Contract, DurationDistribution> noticeWeeks,
     Map<Contract, DurationDistribution> recruitmentWeeks, boolean replaceLeavers, double agencyCoverShare, double agencyCoverAfterWeeks,
     int newlyQualifiedWeeks, double sicknessSpellsPerYear, DurationDistribution sicknessSpellWeeks,
     List<Cohort> cohorts) {
@@ -134,7 +142,7 @@ public record WorkforceModel(Map<Contract, Map<Role, Double>> leavingPerYear, Ma
       agency.put(r, 2.0);
     }
     double spellWeeks = 1;
-    return new WorkforceModel(Map.of(Contract.PERMANENT, permanent, Contract.AGENCY, agency),
+    return new WorkforceModel(Map.of(Contract.PERMANENT, permanent, Contract.AGENCY, agency), null,
         Map.of(Contract.PERMANENT, new DurationDistribution.Fixed(8), Contract.AGENCY, new DurationDistribution.Fixed(4)),
         Map.of(Contract.PERMANENT, new DurationDistribution.Exponential(12),
             Contract.AGENCY, new DurationDistribution.Exponential(2)),
@@ -152,7 +160,7 @@ public record WorkforceModel(Map<Contract, Map<Role, Double>> leavingPerYear, Ma
       none.put(r, 0.0);
     }
     DurationDistribution week = new DurationDistribution.Fixed(1);
-    return new WorkforceModel(Map.of(Contract.PERMANENT, none, Contract.AGENCY, none),
+    return new WorkforceModel(Map.of(Contract.PERMANENT, none, Contract.AGENCY, none), null,
         Map.of(Contract.PERMANENT, week, Contract.AGENCY, week), Map.of(Contract.PERMANENT, week, Contract.AGENCY, week),
         false, 0, 0, Integer.MAX_VALUE, 0, week, List.of());
   }
@@ -170,44 +178,54 @@ public record WorkforceModel(Map<Contract, Map<Role, Double>> leavingPerYear, Ma
       byRole.put(r, perYear);
     }
     l.put(contract, byRole);
-    return new WorkforceModel(l, noticeWeeks, recruitmentWeeks, replaceLeavers, agencyCoverShare, agencyCoverAfterWeeks,
+    return new WorkforceModel(l, agencyAssignmentWeeks, noticeWeeks, recruitmentWeeks, replaceLeavers, agencyCoverShare, agencyCoverAfterWeeks,
         newlyQualifiedWeeks, sicknessSpellsPerYear, sicknessSpellWeeks, cohorts);
   }
 
   /** This model with planned cohorts of joiners. */
   public WorkforceModel withCohorts(List<Cohort> newCohorts) {
-    return new WorkforceModel(leavingPerYear, noticeWeeks, recruitmentWeeks, replaceLeavers, agencyCoverShare,
+    return new WorkforceModel(leavingPerYear, agencyAssignmentWeeks, noticeWeeks, recruitmentWeeks, replaceLeavers, agencyCoverShare,
         agencyCoverAfterWeeks, newlyQualifiedWeeks, sicknessSpellsPerYear, sicknessSpellWeeks, newCohorts);
   }
 
   /** This model with another agency cover rule. */
   public WorkforceModel withAgencyCover(double share, double afterWeeks) {
-    return new WorkforceModel(leavingPerYear, noticeWeeks, recruitmentWeeks, replaceLeavers, share, afterWeeks,
+    return new WorkforceModel(leavingPerYear, agencyAssignmentWeeks, noticeWeeks, recruitmentWeeks, replaceLeavers, share, afterWeeks,
         newlyQualifiedWeeks, sicknessSpellsPerYear, sicknessSpellWeeks, cohorts);
   }
 
   /** This model with no replacement of leavers: a leaver's post is lost (no recruitment, no cover). */
   public WorkforceModel withoutRecruitment() {
-    return new WorkforceModel(leavingPerYear, noticeWeeks, recruitmentWeeks, false, agencyCoverShare,
+    return new WorkforceModel(leavingPerYear, agencyAssignmentWeeks, noticeWeeks, recruitmentWeeks, false, agencyCoverShare,
         agencyCoverAfterWeeks, newlyQualifiedWeeks, sicknessSpellsPerYear, sicknessSpellWeeks, cohorts);
   }
 
   /** This model with other notice periods. */
   public WorkforceModel withNotice(DurationDistribution permanent, DurationDistribution agency) {
-    return new WorkforceModel(leavingPerYear, Map.of(Contract.PERMANENT, permanent, Contract.AGENCY, agency),
+    return new WorkforceModel(leavingPerYear, agencyAssignmentWeeks,
+        Map.of(Contract.PERMANENT, permanent, Contract.AGENCY, agency),
         recruitmentWeeks, replaceLeavers, agencyCoverShare, agencyCoverAfterWeeks, newlyQualifiedWeeks,
         sicknessSpellsPerYear, sicknessSpellWeeks, cohorts);
   }
 
   /** This model with newly qualified workers qualifying after {@code weeks} weeks in post. */
   public WorkforceModel withNewlyQualifiedWeeks(int weeks) {
-    return new WorkforceModel(leavingPerYear, noticeWeeks, recruitmentWeeks, replaceLeavers, agencyCoverShare,
+    return new WorkforceModel(leavingPerYear, agencyAssignmentWeeks, noticeWeeks, recruitmentWeeks, replaceLeavers, agencyCoverShare,
         agencyCoverAfterWeeks, weeks, sicknessSpellsPerYear, sicknessSpellWeeks, cohorts);
+  }
+
+  /**
+   * This model with agency assignments of the given length ({@code null}: open-ended): each
+   * agency worker goes at the end of their assignment, unless they left sooner.
+   */
+  public WorkforceModel withAgencyAssignmentWeeks(DurationDistribution weeks) {
+    return new WorkforceModel(leavingPerYear, weeks, noticeWeeks, recruitmentWeeks, replaceLeavers, agencyCoverShare,
+        agencyCoverAfterWeeks, newlyQualifiedWeeks, sicknessSpellsPerYear, sicknessSpellWeeks, cohorts);
   }
 
   /** This model without sickness absence. */
   public WorkforceModel withoutSickness() {
-    return new WorkforceModel(leavingPerYear, noticeWeeks, recruitmentWeeks, replaceLeavers, agencyCoverShare,
+    return new WorkforceModel(leavingPerYear, agencyAssignmentWeeks, noticeWeeks, recruitmentWeeks, replaceLeavers, agencyCoverShare,
         agencyCoverAfterWeeks, newlyQualifiedWeeks, 0, sicknessSpellWeeks, cohorts);
   }
 }

@@ -2,6 +2,7 @@ package org.caseload.simulation.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,14 +137,19 @@ class ScenarioFilesTest {
         "workforce:",
         "  leavingPerYear: {agency: {qualified: 6}}",
         "  noticeWeeks: {permanent: {kind: gamma, shape: 2, meanWeeks: 6}}",
+        "  agencyAssignmentWeeks: {kind: log_normal, meanWeeks: 26, sdWeeks: 13}",
         "  cohorts: [{team: east, role: newly_qualified, contract: permanent, fte: 1, count: 2, firstWeek: 2020-09-04,"
             + " everyWeeks: 52}]",
         "costs:",
         "  perFtePerWeek: {agency: {unqualified: 900}}",
         "allocationPolicy: {transferCost: 2000}",
+        "allocator: optimising",
         "allocationTiming: weekly meeting",
         "transferAtStageChange: false"));
     WorkforceModel d = WorkforceModel.defaults();
+    assertEquals(new DurationDistribution.LogNormal(26, 13), s.workforce().agencyAssignmentWeeks());
+    assertNull(d.agencyAssignmentWeeks(), "open-ended unless set");
+    assertEquals("optimising", s.allocator());
     assertEquals(6, s.workforce().leavingPerYear().get(Contract.AGENCY).get(Role.QUALIFIED), 0);
     assertEquals(d.leavingPerYear().get(Contract.AGENCY).get(Role.UNQUALIFIED),
         s.workforce().leavingPerYear().get(Contract.AGENCY).get(Role.UNQUALIFIED));
@@ -157,6 +163,12 @@ class ScenarioFilesTest {
     assertEquals(2000, s.allocationPolicy().transferCost(), 0);
     assertEquals(Scenario.AllocationTiming.WEEKLY_MEETING, s.allocationTiming());
     assertFalse(s.transferAtStageChange());
+  }
+
+  @Test
+  void anUnknownAllocatorIsNamedWithTheKnownOnes() {
+    assertEquals(List.of("error (line 22): allocator must be one of greedy, optimising but was \"optimisng\"; did you mean"
+        + " \"optimising\"?"), problems(scenario("allocator: optimisng")));
   }
 
   @Test
