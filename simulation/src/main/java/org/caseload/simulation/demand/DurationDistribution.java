@@ -149,13 +149,16 @@ public sealed interface DurationDistribution {
 
     @Override
     public double sample(RandomGenerator rng) {
+      // Indexed loops: no iterator per draw.
       double u = rng.nextDouble();
       double total = 0;
-      for (Band b : bands) {
-        total += b.share();
+      int n = bands.size();
+      for (int i = 0; i < n; i++) {
+        total += bands.get(i).share();
       }
       u *= total;
-      for (Band b : bands) {
+      for (int i = 0; i < n; i++) {
+        Band b = bands.get(i);
         if (u < b.share()) {
           return b.fromWeeks() + (b.toWeeks() - b.fromWeeks()) * rng.nextDouble();
         }
