@@ -130,8 +130,12 @@ final class Replication {
   private double[] weeklyCost = new double[16];
   /** Each worker's sickness stream, created on first use from the worker's key. */
   private RandomGenerator[] sickness = new RandomGenerator[16];
-  /** For each service, the workers in post who may take its cases. */
-  private final List<IntList> coveredBy = new ArrayList<>();
+  /**
+   * For each service, the workers who may take its cases now, grouped for the search of the
+   * cheapest (see {@link CandidatePool}); a worker keeps their place in a service's list from
+   * joining to leaving, through absences.
+   */
+  private final CandidatePool[] pools;
   /** For each worker, the open cases they hold. */
   private final List<List<SimCase>> heldBy = new ArrayList<>();
   /** The lightest weight any case can have: no worker with less room can take anything. */
@@ -297,10 +301,13 @@ final class Replication {
     servicePolicy = new CapacityPolicy[sCount];
     for (int s = 0; s < sCount; s++) {
       servicePolicy[s] = org.policyFor(services.get(s));
-      coveredBy.add(new IntList());
       waiting.add(new WaitingList<>());
     }
     openCount = new int[sCount];
+    pools = new CandidatePool[sCount];
+    for (int s = 0; s < sCount; s++) {
+      pools[s] = new CandidatePool();
+    }
     serviceCovers = new int[sCount][];
     mayCover = new boolean[sCount][sCount];
     for (int s = 0; s < sCount; s++) {
@@ -564,13 +571,14 @@ final class Replication {
       postHolder[post] = w;
     }
     for (int s : serviceCovers[workerService[w]]) {
-      coveredBy.get(s).add(w);
+      pools[s].stampNext(w);
     }
+    refreshPools(w);
     heldBy.add(new ArrayList<>());
     RandomGenerator leaving = streams.stream(replication, StreamKind.LEAVING, entity);
     double hazard = workforce.leavingPerWeek(c, r);
     if (hazard > 0) {
-      calendar.schedule(now + -Math.log1p(-leaving.nextDouble()) / hazard, LEAVE_NOTICE, w);
+      calendar.schedule(now + RandomStreams.exponential(leaving) / hazard, LEAVE_NOTICE, w);
     }
     if (r == Role.NEWLY_QUALIFIED) {
       calendar.schedule(now + Math.max(0, workforce.newlyQualifiedWeeks() - weeksIn), QUALIFY, w);
@@ -583,7 +591,7 @@ final class Replication {
     double rate = workforce.sicknessSpellsPerYear() * fte[w] / 52.0;
     if (rate > 0) {
       RandomGenerator sick = sicknessStream(w);
-      calendar.schedule(now + -Math.log1p(-sick.nextDouble()) / rate, SICK_START, w);
+      calendar.schedule(now + RandomStreams.exponential(sick) / rate, SICK_START, w);
     }
   }
 
@@ -592,6 +600,27 @@ final class Replication {
       sickness[w] = streams.stream(replication, StreamKind.SICKNESS, workerEntity[w]);
     }
     return sickness[w];
+  }
+
+  /**
+   * Puts worker {@code w} in the candidate pools of the services they may take cases of, with
+   * their capacity, protections and load, while they are in post and present; takes them out of
+   * the others. Called whenever one of those changes, except load (see {@link #loadChanged}).
+   */
+  private void refreshPools(int w) {
+    for (int s = 0; s < pools.length; s++) {
+      if (active[w] && !absent[w] && mayCover[workerService[w]][s] && pools[s].hasStamp(w)) {
+        pools[s].put(w, capacity[w], holds[w], load[w]);
+      } else {
+        pools[s].remove(w);
+      }
+    }
+  }
+
+  private void loadChanged(int w) {
+    for (int s : serviceCovers[workerService[w]]) {
+      pools[s].setLoad(w, load[w]);
+    }
   }
 
   private void giveNotice(int w) {
@@ -608,8 +637,8 @@ final class Replication {
     }
     active[w] = false;
     absent[w] = false;
-    for (IntList list : coveredBy) {
-      list.remove(w);
+    for (CandidatePool pool : pools) {
+      pool.forget(w);
     }
     int post = workerPost[w];
     releaseCases(w);
@@ -671,6 +700,7 @@ final class Replication {
     capacity[w] = servicePolicy[workerService[w]].capacity(Role.QUALIFIED, fte[w]);
     holds[w] = allowedBits[workerService[w]][Role.QUALIFIED.ordinal()];
     weeklyCost[w] = scenario.costs().perWeek(contract[w], Role.QUALIFIED, fte[w]);
+    refreshPools(w);
     roomAt(w);
   }
 
@@ -679,6 +709,7 @@ final class Replication {
       return;
     }
     absent[w] = true;
+    refreshPools(w);
     calendar.schedule(now + workforce.sicknessSpellWeeks().sample(sicknessStream(w)), SICK_END, w);
   }
 
@@ -687,6 +718,7 @@ final class Replication {
       return;
     }
     absent[w] = false;
+    refreshPools(w);
     scheduleSickness(w);
     roomAt(w);
   }
@@ -742,8 +774,11 @@ final class Replication {
         capacity[w] = servicePolicy[workerService[w]].capacity(role[w], fte[w]);
         holds[w] = allowedBits[workerService[w]][role[w].ordinal()];
         for (int s : serviceCovers[workerService[w]]) {
-          coveredBy.get(s).add(w);
+          if (!pools[s].hasStamp(w)) {
+            pools[s].stampNext(w);
+          }
         }
+        refreshPools(w);
         allocateIfOnArrival(workerService[w]);
       }
     } else if (r instanceof Restructure.ReleaseAgency a) {
@@ -991,7 +1026,11 @@ final class Replication {
         return cheapestOf(holders, c, c.weight);
       }
     }
-    return cheapestOf(coveredBy.get(c.service), c, need);
+    int best = cheapestInPool(c, need);
+    if (checking) {
+      checkCheapest(c, need, best);
+    }
+    return best;
   }
 
   /** The cheapest of {@code candidates} able to take {@code c} with room for {@code need}, or -1. */
@@ -1001,17 +1040,73 @@ final class Replication {
     int[] items = candidates.items;
     for (int i = 0, n = candidates.size; i < n; i++) {
       int w = items[i];
-      if (!available(w, c, need)) {
-        continue;
-      }
-      double cost = policy.balanceDelta(load[w], c.weight, capacity[w])
-          - (w == c.lastWorker ? policy.continuityBonus() : 0);
+      double cost = cost(w, c, need);
       if (cost < bestCost) {
         bestCost = cost;
         best = w;
       }
     }
     return best;
+  }
+
+  /**
+   * The cheapest worker of {@code c}'s service able to take it with room for {@code need}, or -1:
+   * the least loaded of each group of the service's pool whose protections allow the case, and
+   * the case's last worker; among equal costs, the earliest in the service's list.
+   */
+  private int cheapestInPool(SimCase c, double need) {
+    CandidatePool pool = pools[c.service];
+    int best = -1;
+    double bestCost = Double.POSITIVE_INFINITY;
+    for (int g = 0, n = pool.groups(); g < n; g++) {
+      int w = pool.top(g);
+      if (w < 0 || (pool.holds(g) & c.holdBit) == 0) {
+        continue;
+      }
+      double cost = cost(w, c, need);
+      if (cost < bestCost || (cost == bestCost && best >= 0 && pool.stamp(w) < pool.stamp(best))) {
+        bestCost = cost;
+        best = w;
+      }
+    }
+    int last = c.lastWorker;
+    if (last >= 0 && pool.contains(last)) {
+      double cost = cost(last, c, need);
+      if (cost < bestCost || (cost == bestCost && best >= 0 && pool.stamp(last) < pool.stamp(best))) {
+        best = last;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * For tests: the pool's choice is as cheap as the cheapest of every worker on the service's
+   * list, priced one by one.
+   */
+  private void checkCheapest(SimCase c, double need, int chosen) {
+    double min = Double.POSITIVE_INFINITY;
+    for (int w = 0; w < workerCount; w++) {
+      if (pools[c.service].hasStamp(w)) {
+        min = Math.min(min, cost(w, c, need));
+      }
+    }
+    double got = chosen < 0 ? Double.POSITIVE_INFINITY : cost(chosen, c, need);
+    if (got != min && !(Math.abs(got - min) <= 1e-9 * Math.max(1, Math.abs(min)))) {
+      throw new IllegalStateException("case " + c.serial + ": chose worker " + chosen + " at cost " + got
+          + " but the cheapest costs " + min);
+    }
+  }
+
+  /**
+   * The allocation cost of giving {@code c} to worker {@code w} (balance, less the continuity
+   * bonus for the case's last worker), or infinity if {@code w} may not take it with room for
+   * {@code need}.
+   */
+  private double cost(int w, SimCase c, double need) {
+    if (!available(w, c, need)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return policy.balanceDelta(load[w], c.weight, capacity[w]) - (w == c.lastWorker ? policy.continuityBonus() : 0);
   }
 
   /** Worker {@code w} is in post, present, may take {@code c}'s service and role, and has room for {@code need}. */
@@ -1043,6 +1138,7 @@ final class Replication {
     c.lastWorker = w;
     c.waitingSince = Double.NaN;
     load[w] += c.weight;
+    loadChanged(w);
     heldBy.get(w).add(c);
     if (c.clockWaits) {
       c.clockWaits = false;
@@ -1089,6 +1185,7 @@ final class Replication {
   private void take(SimCase c) {
     heldBy.get(c.worker).remove(c);
     load[c.worker] -= c.weight;
+    loadChanged(c.worker);
     c.worker = -1;
   }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.caseload.core.validation.Problems;
+import org.caseload.simulation.random.RandomStreams;
 
 /**
  * How long something lasts, in weeks: a stage of a case, a notice period, a vacancy. Every
@@ -47,7 +48,7 @@ public sealed interface DurationDistribution {
 
     @Override
     public double sample(RandomGenerator rng) {
-      return -meanWeeks * Math.log1p(-rng.nextDouble());
+      return meanWeeks * RandomStreams.exponential(rng);
     }
 
     @Override

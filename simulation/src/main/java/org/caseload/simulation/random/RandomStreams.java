@@ -37,6 +37,17 @@ public final class RandomStreams {
     return new L64X128Mix(key(seed, replication, kind.ordinal(), entity));
   }
 
+  /**
+   * A standard exponential draw (mean 1) from one uniform, by inversion: −ln(1 − U). Inversion
+   * keeps common random numbers monotone (two scenarios with different rates see the same
+   * uniform mapped to proportional times). {@code 1 − U} is exact for the JDK's doubles (U is a
+   * multiple of 2<sup>−53</sup>), so {@link Math#log} (compiled to a fast intrinsic, where
+   * {@link Math#log1p} is not) loses nothing against {@code −log1p(−U)}.
+   */
+  public static double exponential(RandomGenerator rng) {
+    return -Math.log(1 - rng.nextDouble());
+  }
+
   /** A 64-bit key mixing the four parts, each step a full-avalanche mix (SplitMix64's finaliser). */
   static long key(long seed, int replication, int kind, long entity) {
     long h = mix(seed + 0x9E3779B97F4A7C15L);
