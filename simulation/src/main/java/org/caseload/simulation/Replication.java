@@ -167,6 +167,11 @@ final class Replication {
   private final List<WaitingList<SimCase>> waiting = new ArrayList<>();
   /** Cases that have had at least 3 spells with workers (closed ones are dropped at each snapshot). */
   private final List<SimCase> churned = new ArrayList<>();
+  /**
+   * Closed cases nothing refers to any more (no family, not watched for churn), kept to be reused
+   * with their streams and arrays rather than allocating a case per referral.
+   */
+  private final List<SimCase> spare = new ArrayList<>();
   /** Scratch list of sibling holders for {@link #cheapest}. */
   private final IntList holders = new IntList();
   private double[] arrivals;
@@ -189,11 +194,11 @@ final class Replication {
   /** A case as the engine tracks it. */
   private static final class SimCase {
     /** Creation order, from 0: breaks ties in the waiting order. */
-    final int serial;
+    int serial;
     /** The case's slot in {@link #cases}, the subject of its events. */
-    final int slot;
-    final long entity;
-    final RandomGenerator rng;
+    int slot;
+    long entity;
+    RandomGenerator rng;
     CaseCategory stage;
     /** The bit of the stage and court state among a worker's {@link #holds}. */
     long holdBit;
@@ -248,11 +253,30 @@ final class Replication {
       return distinct;
     }
 
-    SimCase(int serial, int slot, long entity, RandomGenerator rng) {
-      this.serial = serial;
-      this.slot = slot;
+    /** A case of the child keyed {@code entity}, drawing from {@code stream}; not yet open. */
+    SimCase(long entity, RandomGenerator stream) {
       this.entity = entity;
-      this.rng = rng;
+      this.rng = stream;
+    }
+
+    /** Makes a closed case, whose stream and spell arrays are reused, a new one as from the constructor. */
+    void reuse(long newEntity, RandomGenerator stream) {
+      entity = newEntity;
+      rng = stream;
+      stage = null;
+      holdBit = 0;
+      service = -1;
+      complexity = Complexity.STANDARD;
+      court = false;
+      weight = 0;
+      family = -1;
+      worker = -1;
+      lastWorker = -1;
+      waitingSince = Double.NaN;
+      open = true;
+      queued = false;
+      clockWaits = false;
+      spells = 0;
     }
   }
 
@@ -842,18 +866,30 @@ final class Replication {
   // ---------------------------------------------------------------- cases
 
   private SimCase newCase(long entity) {
-    return newCase(entity, streams.stream(replication, StreamKind.PATHWAY, entity));
+    SimCase c = referredCase(entity);
+    open(c);
+    return c;
   }
 
-  private SimCase newCase(long entity, RandomGenerator rng) {
-    int slot = freeSlots.size > 0 ? freeSlots.pop() : cases.size();
-    SimCase c = new SimCase(caseCount++, slot, entity, rng);
-    if (slot == cases.size()) {
+  /** The case of a referral of the child keyed {@code entity}, with its stream, not yet open. */
+  private SimCase referredCase(long entity) {
+    if (spare.isEmpty()) {
+      return new SimCase(entity, streams.stream(replication, StreamKind.PATHWAY, entity));
+    }
+    SimCase c = spare.remove(spare.size() - 1);
+    c.reuse(entity, streams.stream(c.rng, replication, StreamKind.PATHWAY, entity));
+    return c;
+  }
+
+  /** Opens a case: its serial number and a slot for its events. */
+  private void open(SimCase c) {
+    c.serial = caseCount++;
+    c.slot = freeSlots.size > 0 ? freeSlots.pop() : cases.size();
+    if (c.slot == cases.size()) {
       cases.add(c);
     } else {
-      cases.set(slot, c);
+      cases.set(c.slot, c);
     }
-    return c;
   }
 
   /** A case closes: it leaves the open count, and its slot is free (no event of it is pending). */
@@ -873,13 +909,14 @@ final class Replication {
 
   /** A referral of the child keyed {@code entity}: closed at the door, or opened at the entry stage. */
   private void referral(long entity) {
-    RandomGenerator rng = streams.stream(replication, StreamKind.PATHWAY, entity);
+    SimCase c = referredCase(entity);
     int entry = pathway.entry().ordinal();
     referrals[stageServiceOf[entry]]++;
-    if (rng.nextDouble() < pathway.noFurtherAction()) {
+    if (c.rng.nextDouble() < pathway.noFurtherAction()) {
+      spare.add(c);
       return;
     }
-    SimCase c = newCase(entity, rng);
+    open(c);
     enterStage(c, pathway.entry());
     opened[c.service]++;
     c.waitingSince = now;
@@ -926,6 +963,9 @@ final class Replication {
       if (c.rng.nextDouble() < pathway.rereferral()) {
         // The same child referred again: a new case, keyed from this one.
         calendar.schedule(now + pathway.rereferralDelay().sample(c.rng), REREFERRAL, c.entity * 31 + 17);
+      }
+      if (c.family < 0 && c.spells < 3) {
+        spare.add(c);
       }
     } else {
       int keep = c.worker;

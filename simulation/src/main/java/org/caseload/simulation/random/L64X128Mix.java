@@ -34,13 +34,18 @@ final class L64X128Mix implements RandomGenerator {
   private static final long GOLDEN_RATIO_64 = 0x9e3779b97f4a7c15L;
   private static final long SILVER_RATIO_64 = 0x6a09e667f3bcc909L;
 
-  private final long a;
+  private long a;
   private long s;
   private long x0;
   private long x1;
 
   /** The stream for {@code seed}; the same seed always gives the same stream. */
   L64X128Mix(long seed) {
+    reseed(seed);
+  }
+
+  /** Starts this generator again as the stream for {@code seed}, exactly as if newly created. */
+  void reseed(long seed) {
     long z = seed ^ SILVER_RATIO_64;
     long first = stafford13(z);
     long second = stafford13(z + GOLDEN_RATIO_64);

@@ -38,6 +38,20 @@ public final class RandomStreams {
   }
 
   /**
+   * The stream for these keys, in {@code reused} (a generator this class returned, whose own
+   * stream is no longer needed) rather than a new object: the same numbers as
+   * {@link #stream(int, StreamKind, long)}, for engines that recycle per-entity state instead of
+   * allocating it. A generator of another kind is not reused: a new stream is returned.
+   */
+  public RandomGenerator stream(RandomGenerator reused, int replication, StreamKind kind, long entity) {
+    if (reused instanceof L64X128Mix g) {
+      g.reseed(key(seed, replication, kind.ordinal(), entity));
+      return g;
+    }
+    return stream(replication, kind, entity);
+  }
+
+  /**
    * A standard exponential draw (mean 1) from one uniform, by inversion: −ln(1 − U). Inversion
    * keeps common random numbers monotone (two scenarios with different rates see the same
    * uniform mapped to proportional times). {@code 1 − U} is exact for the JDK's doubles (U is a

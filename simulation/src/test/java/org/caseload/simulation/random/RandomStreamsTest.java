@@ -27,6 +27,23 @@ class RandomStreamsTest {
   }
 
   @Test
+  void aReusedGeneratorGivesTheSameStreamAsANewOne() {
+    RandomStreams s = new RandomStreams(42);
+    RandomGenerator reused = s.stream(0, StreamKind.PATHWAY, 1);
+    for (long entity = 2; entity < 50; entity++) {
+      reused.nextDouble();
+      RandomGenerator again = s.stream(reused, 4, StreamKind.PATHWAY, entity);
+      assertTrue(again == reused, "the generator is reused");
+      RandomGenerator fresh = s.stream(4, StreamKind.PATHWAY, entity);
+      for (int i = 0; i < 20; i++) {
+        assertEquals(fresh.nextLong(), again.nextLong(), "entity " + entity + ", draw " + i);
+      }
+    }
+    RandomGenerator other = new java.util.SplittableRandom(1);
+    assertNotEquals(other, s.stream(other, 0, StreamKind.PATHWAY, 1), "another kind of generator is not reused");
+  }
+
+  @Test
   void everyKeyPartChangesTheStream() {
     long base = RandomStreams.key(1, 2, 3, 4);
     assertNotEquals(base, RandomStreams.key(2, 2, 3, 4));
