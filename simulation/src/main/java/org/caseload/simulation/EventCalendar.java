@@ -7,17 +7,34 @@ import java.util.Arrays;
  * scheduled (so that events at the same instant happen in a fixed order and runs repeat
  * exactly). Events are (time, kind, subject) triples held in parallel primitive arrays: no
  * object per event. Not thread-safe: one calendar per replication.
+ *
+ * <p>Recurring events that must come first at their instant (the weekly snapshot) are scheduled
+ * with {@link #scheduleAhead}, one occurrence at a time: they precede every event scheduled
+ * with {@link #schedule} at the same instant, whenever that was scheduled, so the heap need not
+ * hold a whole horizon of them in advance to keep that order.
  */
 final class EventCalendar {
   private double[] time = new double[1024];
   private long[] order = new long[1024];
   private int[] kind = new int[1024];
-  private int[] subject = new int[1024];
+  private long[] subject = new long[1024];
   private int size;
   private long scheduled;
 
   /** Schedules event {@code kind} about {@code subject} at {@code at} (weeks). */
-  void schedule(double at, int eventKind, int eventSubject) {
+  void schedule(double at, int eventKind, long eventSubject) {
+    insert(at, scheduled++, eventKind, eventSubject);
+  }
+
+  /**
+   * Schedules an event that comes before every event scheduled with {@link #schedule} at the
+   * same instant; among such events, lower {@code rank} first (ranks from 0, each used once).
+   */
+  void scheduleAhead(double at, int eventKind, long eventSubject, long rank) {
+    insert(at, Long.MIN_VALUE + rank, eventKind, eventSubject);
+  }
+
+  private void insert(double at, long o, int eventKind, long eventSubject) {
     if (size == time.length) {
       int n = size * 2;
       time = Arrays.copyOf(time, n);
@@ -26,7 +43,6 @@ final class EventCalendar {
       subject = Arrays.copyOf(subject, n);
     }
     int i = size++;
-    long o = scheduled++;
     while (i > 0) {
       int parent = (i - 1) >>> 1;
       if (!before(at, o, time[parent], order[parent])) {
@@ -53,7 +69,7 @@ final class EventCalendar {
   }
 
   /** Subject of the next event; only when not empty. */
-  int nextSubject() {
+  long nextSubject() {
     return subject[0];
   }
 
@@ -66,7 +82,7 @@ final class EventCalendar {
     double t = time[last];
     long o = order[last];
     int k = kind[last];
-    int s = subject[last];
+    long s = subject[last];
     int i = 0;
     while (true) {
       int child = 2 * i + 1;
@@ -100,7 +116,7 @@ final class EventCalendar {
     subject[to] = subject[from];
   }
 
-  private void set(int i, double t, long o, int k, int s) {
+  private void set(int i, double t, long o, int k, long s) {
     time[i] = t;
     order[i] = o;
     kind[i] = k;

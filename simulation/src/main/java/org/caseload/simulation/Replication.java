@@ -4,12 +4,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Iterator;
-import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.model.CapacityPolicy;
@@ -98,8 +95,20 @@ final class Replication {
   private final int[][] serviceCovers;
   /** Whether workers of service s may take cases of service t. */
   private final boolean[][] mayCover;
-  /** Whether a worker of service s and role r may hold a case of category c, in court or not (role protections). */
-  private final boolean[][][][] allowed;
+  /**
+   * For a worker of service s and role r, the cases they may hold under the role protections: bit
+   * {@code 2 × category + (in court ? 1 : 0)} is set when a case of that category and court state
+   * is allowed (see {@link #holdBit}).
+   */
+  private final long[][] allowedBits;
+  /** The pathway's stage of each category (by ordinal), or null where it has none. */
+  private final Stage[] stageOf;
+  /** The index of the service of each category's stage (by ordinal), or -1. */
+  private final int[] stageServiceOf;
+  /** A case's weight by service, category and complexity (ordinals), in weighted cases. */
+  private final double[][][] weightOf;
+  /** Minus the unallocated cost of each category (by ordinal): waiting cases are offered in its ascending order. */
+  private final double[] waitingRank;
   private final Map<String, Integer> startingWorkers = new HashMap<>();
 
   // workers, in growable parallel arrays
@@ -115,8 +124,18 @@ final class Replication {
   private boolean[] active = new boolean[16];
   private boolean[] absent = new boolean[16];
   private boolean[] isCover = new boolean[16];
-  /** For each service, the workers in post who may take its cases. */
-  private final List<IntList> coveredBy = new ArrayList<>();
+  /** The cases each worker may hold under the role protections, as {@link #allowedBits}. */
+  private long[] holds = new long[16];
+  /** Each worker's cost per week (the scenario's cost model at their contract, role and FTE). */
+  private double[] weeklyCost = new double[16];
+  /** Each worker's sickness stream, created on first use from the worker's key. */
+  private RandomGenerator[] sickness = new RandomGenerator[16];
+  /**
+   * For each service, the workers who may take its cases now, grouped for the search of the
+   * cheapest (see {@link CandidatePool}); a worker keeps their place in a service's list from
+   * joining to leaving, through absences.
+   */
+  private final CandidatePool[] pools;
   /** For each worker, the open cases they hold. */
   private final List<List<SimCase>> heldBy = new ArrayList<>();
   /** The lightest weight any case can have: no worker with less room can take anything. */
@@ -137,10 +156,24 @@ final class Replication {
   private boolean[] postNoCover = new boolean[16];
 
   // cases
+  /** Open cases by slot (the subject of their events); a closed case's slot is freed for reuse. */
   private final List<SimCase> cases = new ArrayList<>();
-  /** Cases that may be open: closed ones are dropped at each snapshot. */
-  private final List<SimCase> openCases = new ArrayList<>();
-  private final List<TreeSet<SimCase>> waiting = new ArrayList<>();
+  private final IntList freeSlots = new IntList();
+  /** Cases created so far: the next case's serial number. */
+  private int caseCount;
+  /** Open cases by service. */
+  private final int[] openCount;
+  /** For each service, its open cases that no worker holds, in the order they are offered to workers. */
+  private final List<WaitingList<SimCase>> waiting = new ArrayList<>();
+  /** Cases that have had at least 3 spells with workers (closed ones are dropped at each snapshot). */
+  private final List<SimCase> churned = new ArrayList<>();
+  /**
+   * Closed cases nothing refers to any more (no family, not watched for churn), kept to be reused
+   * with their streams and arrays rather than allocating a case per referral.
+   */
+  private final List<SimCase> spare = new ArrayList<>();
+  /** Scratch list of sibling holders for {@link #cheapest}. */
+  private final IntList holders = new IntList();
   private double[] arrivals;
   private double now;
   private long events;
@@ -160,11 +193,16 @@ final class Replication {
 
   /** A case as the engine tracks it. */
   private static final class SimCase {
-    final int serial;
-    final long entity;
-    final RandomGenerator rng;
+    /** Creation order, from 0: breaks ties in the waiting order. */
+    int serial;
+    /** The case's slot in {@link #cases}, the subject of its events. */
+    int slot;
+    long entity;
+    RandomGenerator rng;
     CaseCategory stage;
-    int service;
+    /** The bit of the stage and court state among a worker's {@link #holds}. */
+    long holdBit;
+    int service = -1;
     Complexity complexity = Complexity.STANDARD;
     boolean court;
     double weight;
@@ -215,10 +253,30 @@ final class Replication {
       return distinct;
     }
 
-    SimCase(int serial, long entity, RandomGenerator rng) {
-      this.serial = serial;
+    /** A case of the child keyed {@code entity}, drawing from {@code stream}; not yet open. */
+    SimCase(long entity, RandomGenerator stream) {
       this.entity = entity;
-      this.rng = rng;
+      this.rng = stream;
+    }
+
+    /** Makes a closed case, whose stream and spell arrays are reused, a new one as from the constructor. */
+    void reuse(long newEntity, RandomGenerator stream) {
+      entity = newEntity;
+      rng = stream;
+      stage = null;
+      holdBit = 0;
+      service = -1;
+      complexity = Complexity.STANDARD;
+      court = false;
+      weight = 0;
+      family = -1;
+      worker = -1;
+      lastWorker = -1;
+      waitingSince = Double.NaN;
+      open = true;
+      queued = false;
+      clockWaits = false;
+      spells = 0;
     }
   }
 
@@ -232,6 +290,10 @@ final class Replication {
         items = Arrays.copyOf(items, size * 2);
       }
       items[size++] = v;
+    }
+
+    int pop() {
+      return items[--size];
     }
 
     /** Removes {@code v} if present, keeping the order of the rest. */
@@ -263,11 +325,12 @@ final class Replication {
     servicePolicy = new CapacityPolicy[sCount];
     for (int s = 0; s < sCount; s++) {
       servicePolicy[s] = org.policyFor(services.get(s));
-      coveredBy.add(new IntList());
-      waiting.add(new TreeSet<>(Comparator
-          .comparingDouble((SimCase c) -> -policy.unallocatedCost(c.stage))
-          .thenComparingDouble(c -> c.waitingSince)
-          .thenComparingInt(c -> c.serial)));
+      waiting.add(new WaitingList<>());
+    }
+    openCount = new int[sCount];
+    pools = new CandidatePool[sCount];
+    for (int s = 0; s < sCount; s++) {
+      pools[s] = new CandidatePool();
     }
     serviceCovers = new int[sCount][];
     mayCover = new boolean[sCount][sCount];
@@ -281,22 +344,39 @@ final class Replication {
       }
       serviceCovers[s] = Arrays.copyOf(mine.items, mine.size);
     }
-    allowed = new boolean[sCount][Role.values().length][CaseCategory.values().length][2];
+    CaseCategory[] categories = CaseCategory.values();
+    if (2 * categories.length > Long.SIZE) {
+      throw new IllegalStateException("role protections are kept as bits: at most 32 case categories");
+    }
+    allowedBits = new long[sCount][Role.values().length];
     for (int s = 0; s < sCount; s++) {
       for (Role r : Role.values()) {
-        for (CaseCategory cat : CaseCategory.values()) {
+        for (CaseCategory cat : categories) {
           for (int court = 0; court < 2; court++) {
-            allowed[s][r.ordinal()][cat.ordinal()][court] = servicePolicy[s].breach(r, cat, court == 1, null).isEmpty();
+            if (servicePolicy[s].breach(r, cat, court == 1, null).isEmpty()) {
+              allowedBits[s][r.ordinal()] |= holdBit(cat, court == 1);
+            }
           }
         }
       }
     }
+    weightOf = new double[sCount][categories.length][Complexity.values().length];
     for (int s = 0; s < sCount; s++) {
-      for (CaseCategory cat : CaseCategory.values()) {
+      for (CaseCategory cat : categories) {
         for (Complexity cx : Complexity.values()) {
-          lightest = Math.min(lightest, servicePolicy[s].weight(cat, cx));
+          weightOf[s][cat.ordinal()][cx.ordinal()] = servicePolicy[s].weight(cat, cx);
+          lightest = Math.min(lightest, weightOf[s][cat.ordinal()][cx.ordinal()]);
         }
       }
+    }
+    stageOf = new Stage[categories.length];
+    stageServiceOf = new int[categories.length];
+    waitingRank = new double[categories.length];
+    for (CaseCategory cat : categories) {
+      Stage stage = pathway.stages().get(cat);
+      stageOf[cat.ordinal()] = stage;
+      stageServiceOf[cat.ordinal()] = stage == null ? -1 : serviceIndex.get(stage.serviceId());
+      waitingRank[cat.ordinal()] = -policy.unallocatedCost(cat);
     }
     teams = new ArrayList<>(org.teams());
     teamService = new int[teams.size()];
@@ -320,13 +400,18 @@ final class Replication {
   }
 
   ReplicationResult run() {
+    start();
+    simulate();
+    return new ReplicationResult(replication, services, scenario.horizonWeeks() + 1, values, events);
+  }
+
+  /** The starting state: workers in post, open cases held or waiting, and the first events. */
+  private void start() {
     // Snapshots first: at a week's first instant the snapshot records the state before anything
-    // else that happens at that instant (events scheduled earlier come first at equal times).
-    for (int w = 0; w <= scenario.horizonWeeks(); w++) {
-      calendar.schedule(w, SNAPSHOT, w);
-      if (scenario.allocationTiming() == Scenario.AllocationTiming.WEEKLY_MEETING && w < scenario.horizonWeeks()) {
-        calendar.schedule(w, MEETING, w);
-      }
+    // else that happens at that instant, then the allocation meeting; each schedules the next week's.
+    scheduleWeekly(0, SNAPSHOT);
+    if (scenario.allocationTiming() == Scenario.AllocationTiming.WEEKLY_MEETING && scenario.horizonWeeks() > 0) {
+      scheduleWeekly(0, MEETING);
     }
     Map<String, Integer> workerIndex = new HashMap<>();
     List<Worker> starting = org.workers();
@@ -347,11 +432,9 @@ final class Replication {
         continue;
       }
       SimCase sc = newCase(STARTING_CASES + startingCases++);
-      sc.stage = c.category();
-      sc.service = serviceIndex.get(c.serviceId());
       sc.complexity = c.complexity();
       sc.court = c.court();
-      sc.weight = servicePolicy[sc.service].weight(sc.stage, sc.complexity);
+      setStage(sc, c.category(), serviceIndex.get(c.serviceId()));
       if (c.familyId() != null) {
         sc.family = familyIndex.computeIfAbsent(c.familyId(), f -> {
           families.add(new ArrayList<>());
@@ -365,22 +448,22 @@ final class Replication {
         }
         Integer known = workerIndex.get(a.workerId());
         int id = known != null ? known : -1 - departedWorkers.computeIfAbsent(a.workerId(), k -> departedWorkers.size());
-        sc.addSpell(id, -weeksBefore(a.from()));
+        addSpell(sc, id, -weeksBefore(a.from()));
       }
       if (c.isAllocated()) {
         sc.lastWorker = workerIndex.get(c.workerId());
-        sc.addSpell(sc.lastWorker, -weeksBefore(c.history().get(c.history().size() - 1).from()));
+        addSpell(sc, sc.lastWorker, -weeksBefore(c.history().get(c.history().size() - 1).from()));
         give(sc, workerIndex.get(c.workerId()));
       } else {
         sc.waitingSince = -weeksBefore(c.unallocatedSince());
         enqueue(sc);
       }
-      Stage stage = pathway.stages().get(sc.stage);
+      Stage stage = stageOf[sc.stage.ordinal()];
       if (stage != null) {
         if (stage.startsOnAllocation() && sc.worker < 0) {
           sc.clockWaits = true;
         } else {
-          calendar.schedule(stage.duration().sample(sc.rng), STAGE_END, sc.serial);
+          calendar.schedule(stage.duration().sample(sc.rng), STAGE_END, sc.slot);
         }
       }
     }
@@ -397,31 +480,50 @@ final class Replication {
     if (scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
       allocateWaiting(null);
     }
+  }
+
+  /** The event loop, to the horizon (a method of its own, so that it is compiled early and alone). */
+  private void simulate() {
     while (!calendar.isEmpty() && calendar.nextTime() <= scenario.horizonWeeks()) {
       now = calendar.nextTime();
       int kind = calendar.nextKind();
-      int subject = calendar.nextSubject();
+      long subject = calendar.nextSubject();
+      int index = (int) subject;
       calendar.pop();
       events++;
       switch (kind) {
-        case ARRIVAL -> arrive(subject);
-        case STAGE_END -> endStage(cases.get(subject));
-        case REREFERRAL -> referral(cases.get(subject).entity * 31 + 17);
-        case MEETING -> allocateWaiting(null);
-        case SNAPSHOT -> snapshot(subject);
-        case LEAVE_NOTICE -> giveNotice(subject);
-        case DEPART -> depart(subject);
-        case RECRUIT -> recruit(subject);
-        case COVER -> cover(subject);
-        case QUALIFY -> qualify(subject);
-        case SICK_START -> sickStart(subject);
-        case SICK_END -> sickEnd(subject);
-        case COHORT -> cohort(subject);
-        case RESTRUCTURE -> restructure(subject);
+        case ARRIVAL -> arrive(index);
+        case STAGE_END -> endStage(cases.get(index));
+        case REREFERRAL -> referral(subject);
+        case MEETING -> meeting(index);
+        case SNAPSHOT -> snapshot(index);
+        case LEAVE_NOTICE -> giveNotice(index);
+        case DEPART -> depart(index);
+        case RECRUIT -> recruit(index);
+        case COVER -> cover(index);
+        case QUALIFY -> qualify(index);
+        case SICK_START -> sickStart(index);
+        case SICK_END -> sickEnd(index);
+        case COHORT -> cohort(index);
+        case RESTRUCTURE -> restructure(index);
         default -> throw new IllegalStateException("unknown event kind " + kind);
       }
     }
-    return new ReplicationResult(replication, services, scenario.horizonWeeks() + 1, values, events);
+  }
+
+  /**
+   * Schedules week {@code week}'s snapshot or allocation meeting: at the week's first instant,
+   * the snapshot before the meeting and both before any other event of that instant.
+   */
+  private void scheduleWeekly(int week, int kind) {
+    calendar.scheduleAhead(week, kind, week, 2L * week + (kind == SNAPSHOT ? 0 : 1));
+  }
+
+  private void meeting(int week) {
+    if (week + 1 < scenario.horizonWeeks()) {
+      scheduleWeekly(week + 1, MEETING);
+    }
+    allocateWaiting(null);
   }
 
   private double weeksBefore(LocalDate day) {
@@ -471,6 +573,9 @@ final class Replication {
       active = Arrays.copyOf(active, n);
       absent = Arrays.copyOf(absent, n);
       isCover = Arrays.copyOf(isCover, n);
+      holds = Arrays.copyOf(holds, n);
+      weeklyCost = Arrays.copyOf(weeklyCost, n);
+      sickness = Arrays.copyOf(sickness, n);
     }
     int w = workerCount++;
     role[w] = r;
@@ -478,6 +583,8 @@ final class Replication {
     fte[w] = f;
     workerService[w] = teamService[postTeam[post]];
     capacity[w] = servicePolicy[workerService[w]].capacity(r, f);
+    holds[w] = allowedBits[workerService[w]][r.ordinal()];
+    weeklyCost[w] = scenario.costs().perWeek(c, r, f);
     workerPost[w] = post;
     workerEntity[w] = entity;
     active[w] = true;
@@ -488,13 +595,14 @@ final class Replication {
       postHolder[post] = w;
     }
     for (int s : serviceCovers[workerService[w]]) {
-      coveredBy.get(s).add(w);
+      pools[s].stampNext(w);
     }
+    refreshPools(w);
     heldBy.add(new ArrayList<>());
     RandomGenerator leaving = streams.stream(replication, StreamKind.LEAVING, entity);
     double hazard = workforce.leavingPerWeek(c, r);
     if (hazard > 0) {
-      calendar.schedule(now + -Math.log1p(-leaving.nextDouble()) / hazard, LEAVE_NOTICE, w);
+      calendar.schedule(now + RandomStreams.exponential(leaving) / hazard, LEAVE_NOTICE, w);
     }
     if (r == Role.NEWLY_QUALIFIED) {
       calendar.schedule(now + Math.max(0, workforce.newlyQualifiedWeeks() - weeksIn), QUALIFY, w);
@@ -507,15 +615,36 @@ final class Replication {
     double rate = workforce.sicknessSpellsPerYear() * fte[w] / 52.0;
     if (rate > 0) {
       RandomGenerator sick = sicknessStream(w);
-      calendar.schedule(now + -Math.log1p(-sick.nextDouble()) / rate, SICK_START, w);
+      calendar.schedule(now + RandomStreams.exponential(sick) / rate, SICK_START, w);
     }
   }
 
-  /** Each worker's sickness stream, created on first use from the worker's key. */
-  private final Map<Integer, RandomGenerator> sickness = new HashMap<>();
-
   private RandomGenerator sicknessStream(int w) {
-    return sickness.computeIfAbsent(w, k -> streams.stream(replication, StreamKind.SICKNESS, workerEntity[k]));
+    if (sickness[w] == null) {
+      sickness[w] = streams.stream(replication, StreamKind.SICKNESS, workerEntity[w]);
+    }
+    return sickness[w];
+  }
+
+  /**
+   * Puts worker {@code w} in the candidate pools of the services they may take cases of, with
+   * their capacity, protections and load, while they are in post and present; takes them out of
+   * the others. Called whenever one of those changes, except load (see {@link #loadChanged}).
+   */
+  private void refreshPools(int w) {
+    for (int s = 0; s < pools.length; s++) {
+      if (active[w] && !absent[w] && mayCover[workerService[w]][s] && pools[s].hasStamp(w)) {
+        pools[s].put(w, capacity[w], holds[w], load[w]);
+      } else {
+        pools[s].remove(w);
+      }
+    }
+  }
+
+  private void loadChanged(int w) {
+    for (int s : serviceCovers[workerService[w]]) {
+      pools[s].setLoad(w, load[w]);
+    }
   }
 
   private void giveNotice(int w) {
@@ -532,8 +661,8 @@ final class Replication {
     }
     active[w] = false;
     absent[w] = false;
-    for (IntList list : coveredBy) {
-      list.remove(w);
+    for (CandidatePool pool : pools) {
+      pool.forget(w);
     }
     int post = workerPost[w];
     releaseCases(w);
@@ -593,6 +722,9 @@ final class Replication {
     }
     role[w] = Role.QUALIFIED;
     capacity[w] = servicePolicy[workerService[w]].capacity(Role.QUALIFIED, fte[w]);
+    holds[w] = allowedBits[workerService[w]][Role.QUALIFIED.ordinal()];
+    weeklyCost[w] = scenario.costs().perWeek(contract[w], Role.QUALIFIED, fte[w]);
+    refreshPools(w);
     roomAt(w);
   }
 
@@ -601,6 +733,7 @@ final class Replication {
       return;
     }
     absent[w] = true;
+    refreshPools(w);
     calendar.schedule(now + workforce.sicknessSpellWeeks().sample(sicknessStream(w)), SICK_END, w);
   }
 
@@ -609,6 +742,7 @@ final class Replication {
       return;
     }
     absent[w] = false;
+    refreshPools(w);
     scheduleSickness(w);
     roomAt(w);
   }
@@ -662,9 +796,13 @@ final class Replication {
         postTeam[workerPost[w]] = team;
         workerService[w] = teamService[team];
         capacity[w] = servicePolicy[workerService[w]].capacity(role[w], fte[w]);
+        holds[w] = allowedBits[workerService[w]][role[w].ordinal()];
         for (int s : serviceCovers[workerService[w]]) {
-          coveredBy.get(s).add(w);
+          if (!pools[s].hasStamp(w)) {
+            pools[s].stampNext(w);
+          }
         }
+        refreshPools(w);
         allocateIfOnArrival(workerService[w]);
       }
     } else if (r instanceof Restructure.ReleaseAgency a) {
@@ -728,10 +866,38 @@ final class Replication {
   // ---------------------------------------------------------------- cases
 
   private SimCase newCase(long entity) {
-    SimCase c = new SimCase(cases.size(), entity, streams.stream(replication, StreamKind.PATHWAY, entity));
-    cases.add(c);
-    openCases.add(c);
+    SimCase c = referredCase(entity);
+    open(c);
     return c;
+  }
+
+  /** The case of a referral of the child keyed {@code entity}, with its stream, not yet open. */
+  private SimCase referredCase(long entity) {
+    if (spare.isEmpty()) {
+      return new SimCase(entity, streams.stream(replication, StreamKind.PATHWAY, entity));
+    }
+    SimCase c = spare.remove(spare.size() - 1);
+    c.reuse(entity, streams.stream(c.rng, replication, StreamKind.PATHWAY, entity));
+    return c;
+  }
+
+  /** Opens a case: its serial number and a slot for its events. */
+  private void open(SimCase c) {
+    c.serial = caseCount++;
+    c.slot = freeSlots.size > 0 ? freeSlots.pop() : cases.size();
+    if (c.slot == cases.size()) {
+      cases.add(c);
+    } else {
+      cases.set(c.slot, c);
+    }
+  }
+
+  /** A case closes: it leaves the open count, and its slot is free (no event of it is pending). */
+  private void close(SimCase c) {
+    c.open = false;
+    openCount[c.service]--;
+    cases.set(c.slot, null);
+    freeSlots.add(c.slot);
   }
 
   private void arrive(int index) {
@@ -743,44 +909,63 @@ final class Replication {
 
   /** A referral of the child keyed {@code entity}: closed at the door, or opened at the entry stage. */
   private void referral(long entity) {
-    RandomGenerator rng = streams.stream(replication, StreamKind.PATHWAY, entity);
-    Stage entry = pathway.stage(pathway.entry());
-    referrals[serviceIndex.get(entry.serviceId())]++;
-    if (rng.nextDouble() < pathway.noFurtherAction()) {
+    SimCase c = referredCase(entity);
+    int entry = pathway.entry().ordinal();
+    referrals[stageServiceOf[entry]]++;
+    if (c.rng.nextDouble() < pathway.noFurtherAction()) {
+      spare.add(c);
       return;
     }
-    SimCase c = new SimCase(cases.size(), entity, rng);
-    cases.add(c);
-    openCases.add(c);
-    enterStage(c, entry);
+    open(c);
+    enterStage(c, pathway.entry());
     opened[c.service]++;
     c.waitingSince = now;
     placeOrQueue(c);
   }
 
-  private void enterStage(SimCase c, Stage stage) {
-    c.stage = stage.category();
-    c.service = serviceIndex.get(stage.serviceId());
-    c.weight = servicePolicy[c.service].weight(c.stage, c.complexity);
+  /** Sets a case's stage and service (counting it open there) and its weight and protection bit. */
+  private void setStage(SimCase c, CaseCategory stage, int service) {
+    if (c.service >= 0) {
+      openCount[c.service]--;
+    }
+    c.stage = stage;
+    c.service = service;
+    openCount[service]++;
+    c.weight = weightOf[service][stage.ordinal()][c.complexity.ordinal()];
+    c.holdBit = holdBit(stage, c.court);
+  }
+
+  /** The bit of a case of this category and court state among a worker's {@link #holds}. */
+  private static long holdBit(CaseCategory category, boolean court) {
+    return 1L << (2 * category.ordinal() + (court ? 1 : 0));
+  }
+
+  private void enterStage(SimCase c, CaseCategory category) {
+    Stage stage = stageOf[category.ordinal()];
+    setStage(c, category, stageServiceOf[category.ordinal()]);
     c.clockWaits = stage.startsOnAllocation();
     if (!c.clockWaits) {
-      calendar.schedule(now + stage.duration().sample(c.rng), STAGE_END, c.serial);
+      calendar.schedule(now + stage.duration().sample(c.rng), STAGE_END, c.slot);
     }
   }
 
   private void endStage(SimCase c) {
-    CaseCategory next = pathway.stage(c.stage).next(c.rng);
+    CaseCategory next = stageOf[c.stage.ordinal()].next(c.rng);
     int freed = c.worker;
     if (next == null) {
-      c.open = false;
       closed[c.service]++;
       if (c.worker >= 0) {
         take(c);
       } else {
         dequeue(c);
       }
+      close(c);
       if (c.rng.nextDouble() < pathway.rereferral()) {
-        calendar.schedule(now + pathway.rereferralDelay().sample(c.rng), REREFERRAL, c.serial);
+        // The same child referred again: a new case, keyed from this one.
+        calendar.schedule(now + pathway.rereferralDelay().sample(c.rng), REREFERRAL, c.entity * 31 + 17);
+      }
+      if (c.family < 0 && c.spells < 3) {
+        spare.add(c);
       }
     } else {
       int keep = c.worker;
@@ -789,7 +974,7 @@ final class Replication {
       } else {
         dequeue(c);
       }
-      enterStage(c, pathway.stage(next));
+      enterStage(c, next);
       if (keep >= 0 && !scenario.transferAtStageChange() && active[keep] && mayCover[workerService[keep]][c.service]
           && mayHold(keep, c) && fits(keep, c)) {
         give(c, keep);
@@ -841,7 +1026,11 @@ final class Replication {
    * has room for the lightest case.
    */
   private void offer(int s, int w) {
-    Iterator<SimCase> queue = waiting.get(s).iterator();
+    WaitingList<SimCase> queue = waiting.get(s);
+    if (queue.size() == 0) {
+      return;
+    }
+    queue.sweep();
     while (queue.hasNext() && (w < 0 || capacity[w] - load[w] + 1e-9 >= lightest)) {
       SimCase c = queue.next();
       if (w >= 0 && !available(w, c, c.weight)) {
@@ -849,11 +1038,12 @@ final class Replication {
       }
       int chosen = cheapest(c);
       if (chosen >= 0) {
-        queue.remove();
+        queue.dropCurrent();
         c.queued = false;
         give(c, chosen);
       }
     }
+    queue.endSweep();
   }
 
   /**
@@ -864,7 +1054,7 @@ final class Replication {
   private int cheapest(SimCase c) {
     double need = c.weight;
     if (c.family >= 0) {
-      IntList holders = new IntList();
+      holders.size = 0;
       for (SimCase sibling : families.get(c.family)) {
         if (sibling != c && sibling.open && sibling.worker >= 0) {
           holders.add(sibling.worker);
@@ -876,20 +1066,21 @@ final class Replication {
         return cheapestOf(holders, c, c.weight);
       }
     }
-    return cheapestOf(coveredBy.get(c.service), c, need);
+    int best = cheapestInPool(c, need);
+    if (checking) {
+      checkCheapest(c, need, best);
+    }
+    return best;
   }
 
   /** The cheapest of {@code candidates} able to take {@code c} with room for {@code need}, or -1. */
   private int cheapestOf(IntList candidates, SimCase c, double need) {
     int best = -1;
     double bestCost = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < candidates.size; i++) {
-      int w = candidates.items[i];
-      if (!available(w, c, need)) {
-        continue;
-      }
-      double cost = policy.balanceDelta(load[w], c.weight, capacity[w])
-          - (w == c.lastWorker ? policy.continuityBonus() : 0);
+    int[] items = candidates.items;
+    for (int i = 0, n = candidates.size; i < n; i++) {
+      int w = items[i];
+      double cost = cost(w, c, need);
       if (cost < bestCost) {
         bestCost = cost;
         best = w;
@@ -898,14 +1089,75 @@ final class Replication {
     return best;
   }
 
+  /**
+   * The cheapest worker of {@code c}'s service able to take it with room for {@code need}, or -1:
+   * the least loaded of each group of the service's pool whose protections allow the case, and
+   * the case's last worker; among equal costs, the earliest in the service's list.
+   */
+  private int cheapestInPool(SimCase c, double need) {
+    CandidatePool pool = pools[c.service];
+    int best = -1;
+    double bestCost = Double.POSITIVE_INFINITY;
+    for (int g = 0, n = pool.groups(); g < n; g++) {
+      int w = pool.top(g);
+      if (w < 0 || (pool.holds(g) & c.holdBit) == 0) {
+        continue;
+      }
+      double cost = cost(w, c, need);
+      if (cost < bestCost || (cost == bestCost && best >= 0 && pool.stamp(w) < pool.stamp(best))) {
+        bestCost = cost;
+        best = w;
+      }
+    }
+    int last = c.lastWorker;
+    if (last >= 0 && pool.contains(last)) {
+      double cost = cost(last, c, need);
+      if (cost < bestCost || (cost == bestCost && best >= 0 && pool.stamp(last) < pool.stamp(best))) {
+        best = last;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * For tests: the pool's choice is as cheap as the cheapest of every worker on the service's
+   * list, priced one by one.
+   */
+  private void checkCheapest(SimCase c, double need, int chosen) {
+    double min = Double.POSITIVE_INFINITY;
+    for (int w = 0; w < workerCount; w++) {
+      if (pools[c.service].hasStamp(w)) {
+        min = Math.min(min, cost(w, c, need));
+      }
+    }
+    double got = chosen < 0 ? Double.POSITIVE_INFINITY : cost(chosen, c, need);
+    if (got != min && !(Math.abs(got - min) <= 1e-9 * Math.max(1, Math.abs(min)))) {
+      throw new IllegalStateException("case " + c.serial + ": chose worker " + chosen + " at cost " + got
+          + " but the cheapest costs " + min);
+    }
+  }
+
+  /**
+   * The allocation cost of giving {@code c} to worker {@code w} (balance, less the continuity
+   * bonus for the case's last worker), or infinity if {@code w} may not take it with room for
+   * {@code need}.
+   */
+  private double cost(int w, SimCase c, double need) {
+    if (!available(w, c, need)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return policy.balanceDelta(load[w], c.weight, capacity[w]) - (w == c.lastWorker ? policy.continuityBonus() : 0);
+  }
+
   /** Worker {@code w} is in post, present, may take {@code c}'s service and role, and has room for {@code need}. */
   private boolean available(int w, SimCase c, double need) {
-    return active[w] && !absent[w] && mayCover[workerService[w]][c.service] && mayHold(w, c)
-        && load[w] + need <= capacity[w] + 1e-9;
+    // Room first: it is what most often rules a worker out.
+    return load[w] + need <= capacity[w] + 1e-9 && (holds[w] & c.holdBit) != 0 && !absent[w] && active[w]
+        && mayCover[workerService[w]][c.service];
   }
 
   private boolean mayHold(int w, SimCase c) {
-    return allowed[workerService[w]][role[w].ordinal()][c.stage.ordinal()][c.court ? 1 : 0];
+    return (holds[w] & c.holdBit) != 0;
   }
 
   private boolean fits(int w, SimCase c) {
@@ -920,19 +1172,29 @@ final class Replication {
       transfers[c.service]++;
     }
     if (c.lastWorker != w) {
-      c.addSpell(w, now);
+      addSpell(c, w, now);
     }
     c.worker = w;
     c.lastWorker = w;
     c.waitingSince = Double.NaN;
     load[w] += c.weight;
+    loadChanged(w);
     heldBy.get(w).add(c);
     if (c.clockWaits) {
       c.clockWaits = false;
-      calendar.schedule(now + pathway.stage(c.stage).duration().sample(c.rng), STAGE_END, c.serial);
+      calendar.schedule(now + stageOf[c.stage.ordinal()].duration().sample(c.rng), STAGE_END, c.slot);
     }
   }
 
+  /** Records that {@code worker} holds {@code c} from {@code start}; a case's third spell makes it one to watch for churn. */
+  private void addSpell(SimCase c, int worker, double start) {
+    c.addSpell(worker, start);
+    if (c.spells == 3) {
+      churned.add(c);
+    }
+  }
+
+  /** The hard rules, checked from the policies themselves (not the engine's tables) for tests. */
   private void check(SimCase c, int w) {
     if (!active[w] || absent[w]) {
       throw new IllegalStateException("case " + c.serial + " given to worker " + w + " who is not at work");
@@ -940,22 +1202,22 @@ final class Replication {
     if (load[w] + c.weight > capacity[w] + 1e-9) {
       throw new IllegalStateException("worker " + w + " over capacity: " + (load[w] + c.weight) + " > " + capacity[w]);
     }
-    if (!mayHold(w, c)) {
+    if (servicePolicy[workerService[w]].breach(role[w], c.stage, c.court, null).isPresent()) {
       throw new IllegalStateException("worker " + w + " (" + role[w] + ") may not hold a " + c.stage + " case");
     }
-    if (!mayCover[workerService[w]][c.service]) {
+    if (!policy.covers(services.get(workerService[w]), services.get(c.service))) {
       throw new IllegalStateException("worker " + w + " of service " + services.get(workerService[w])
           + " may not take cases of " + services.get(c.service));
     }
     if (c.family >= 0) {
-      java.util.Set<Integer> holders = new java.util.HashSet<>();
+      java.util.Set<Integer> siblingsWorkers = new java.util.HashSet<>();
       for (SimCase sibling : families.get(c.family)) {
         if (sibling != c && sibling.open && sibling.worker >= 0) {
-          holders.add(sibling.worker);
+          siblingsWorkers.add(sibling.worker);
         }
       }
-      if (!holders.isEmpty() && !holders.contains(w)) {
-        throw new IllegalStateException("case " + c.serial + " given to " + w + " away from its siblings' " + holders);
+      if (!siblingsWorkers.isEmpty() && !siblingsWorkers.contains(w)) {
+        throw new IllegalStateException("case " + c.serial + " given to " + w + " away from its siblings' " + siblingsWorkers);
       }
     }
   }
@@ -963,17 +1225,18 @@ final class Replication {
   private void take(SimCase c) {
     heldBy.get(c.worker).remove(c);
     load[c.worker] -= c.weight;
+    loadChanged(c.worker);
     c.worker = -1;
   }
 
   private void enqueue(SimCase c) {
     c.queued = true;
-    waiting.get(c.service).add(c);
+    waiting.get(c.service).add(c, waitingRank[c.stage.ordinal()], c.waitingSince, c.serial);
   }
 
   private void dequeue(SimCase c) {
     if (c.queued) {
-      waiting.get(c.service).remove(c);
+      waiting.get(c.service).remove(c, waitingRank[c.stage.ordinal()], c.waitingSince, c.serial);
       c.queued = false;
     }
   }
@@ -981,20 +1244,30 @@ final class Replication {
   // ---------------------------------------------------------------- records
 
   private void snapshot(int week) {
+    if (week < scenario.horizonWeeks()) {
+      scheduleWeekly(week + 1, SNAPSHOT);
+    }
+    if (checking) {
+      checkCounts();
+    }
     int sCount = services.size();
     double[] open = values[Measure.OPEN_CASES.ordinal()][week];
     double[] unallocated = values[Measure.UNALLOCATED.ordinal()][week];
     double[] wait = values[Measure.MEAN_WAIT.ordinal()][week];
     double[] threePlus = values[Measure.THREE_OR_MORE_WORKERS.ordinal()][week];
-    openCases.removeIf(c -> !c.open);
-    for (SimCase c : openCases) {
-      open[c.service]++;
-      if (c.spells >= 3 && c.workersInYear(now) >= 3) {
-        threePlus[c.service]++;
+    for (int s = 0; s < sCount; s++) {
+      open[s] = openCount[s];
+      // Between events, the open cases no worker holds are exactly the waiting ones.
+      WaitingList<SimCase> queue = waiting.get(s);
+      unallocated[s] = queue.size();
+      for (int i = 0; i < queue.size(); i++) {
+        wait[s] += now - queue.get(i).waitingSince;
       }
-      if (c.worker < 0) {
-        unallocated[c.service]++;
-        wait[c.service] += now - c.waitingSince;
+    }
+    churned.removeIf(c -> !c.open);
+    for (SimCase c : churned) {
+      if (c.workersInYear(now) >= 3) {
+        threePlus[c.service]++;
       }
     }
     double[] loadBy = values[Measure.WEIGHTED_LOAD.ordinal()][week];
@@ -1009,7 +1282,7 @@ final class Replication {
       int s = workerService[w];
       if (week > 0) {
         // The week just ended, priced at the staffing of its last instant.
-        cost[s] += scenario.costs().perWeek(contract[w], role[w], fte[w]);
+        cost[s] += weeklyCost[w];
       }
       loadBy[s] += load[w];
       fteBy[s] += fte[w];
@@ -1036,6 +1309,45 @@ final class Replication {
       values[Measure.REFERRALS.ordinal()][week][s] = referrals[s];
       values[Measure.OPENED.ordinal()][week][s] = opened[s];
       values[Measure.CLOSED.ordinal()][week][s] = closed[s];
+    }
+  }
+
+  /**
+   * For tests: the counts the snapshot trusts, recomputed from every open case — open cases by
+   * service, the waiting lists holding exactly the open cases without a worker, every case with
+   * three spells or more among those watched for churn.
+   */
+  private void checkCounts() {
+    int[] open = new int[services.size()];
+    int[] unheld = new int[services.size()];
+    for (SimCase c : cases) {
+      if (c == null) {
+        continue;
+      }
+      if (!c.open) {
+        throw new IllegalStateException("closed case " + c.serial + " still holds slot " + c.slot);
+      }
+      open[c.service]++;
+      if (c.worker < 0) {
+        unheld[c.service]++;
+        if (!c.queued) {
+          throw new IllegalStateException("case " + c.serial + " has no worker and is not waiting");
+        }
+      }
+      if (c.spells >= 3 && !churned.contains(c)) {
+        throw new IllegalStateException("case " + c.serial + " has " + c.spells + " spells but is not watched for churn");
+      }
+    }
+    for (SimCase c : families.stream().flatMap(List::stream).toList()) {
+      if (c.open && cases.get(c.slot) != c) {
+        throw new IllegalStateException("open case " + c.serial + " lost its slot");
+      }
+    }
+    for (int s = 0; s < services.size(); s++) {
+      if (open[s] != openCount[s] || unheld[s] != waiting.get(s).size()) {
+        throw new IllegalStateException("service " + services.get(s) + ": " + open[s] + " open and " + unheld[s]
+            + " without a worker, but counted " + openCount[s] + " and " + waiting.get(s).size() + " waiting");
+      }
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.caseload.core.validation.Problems;
+import org.caseload.simulation.random.RandomStreams;
 
 /**
  * How long something lasts, in weeks: a stage of a case, a notice period, a vacancy. Every
@@ -48,7 +49,7 @@ public sealed interface DurationDistribution {
 
     @Override
     public double sample(RandomGenerator rng) {
-      return -meanWeeks * Math.log1p(-rng.nextDouble());
+      return meanWeeks * RandomStreams.exponential(rng);
     }
 
     @Override
@@ -150,13 +151,16 @@ public sealed interface DurationDistribution {
 
     @Override
     public double sample(RandomGenerator rng) {
+      // Indexed loops: no iterator per draw.
       double u = rng.nextDouble();
       double total = 0;
-      for (Band b : bands) {
-        total += b.share();
+      int n = bands.size();
+      for (int i = 0; i < n; i++) {
+        total += bands.get(i).share();
       }
       u *= total;
-      for (Band b : bands) {
+      for (int i = 0; i < n; i++) {
+        Band b = bands.get(i);
         if (u < b.share()) {
           return b.fromWeeks() + (b.toWeeks() - b.fromWeeks()) * rng.nextDouble();
         }

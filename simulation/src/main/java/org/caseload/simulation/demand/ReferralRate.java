@@ -3,6 +3,7 @@ package org.caseload.simulation.demand;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.caseload.core.validation.Problems;
+import org.caseload.simulation.random.RandomStreams;
 
 /**
  * Referrals per week as a function of time: constant, a trend, a seasonal cycle, or an explicit
@@ -30,7 +31,7 @@ public sealed interface ReferralRate {
       }
       double t = week;
       while (true) {
-        t += -Math.log1p(-rng.nextDouble()) / rate;
+        t += RandomStreams.exponential(rng) / rate;
         if (t >= end) {
           break;
         }

@@ -70,18 +70,21 @@ public record Stage(CaseCategory category, String serviceId, DurationDistributio
 
   /** Where a case goes when this stage ends: the next stage, or null when it closes. */
   public CaseCategory next(RandomGenerator rng) {
+    // Indexed loops: this runs at every stage end, and an iterator per call is measurable there.
     double u = rng.nextDouble();
     double total = 0;
-    for (Exit e : exits) {
-      total += e.probability();
+    int n = exits.size();
+    for (int i = 0; i < n; i++) {
+      total += exits.get(i).probability();
     }
     u *= total;
-    for (Exit e : exits) {
+    for (int i = 0; i < n; i++) {
+      Exit e = exits.get(i);
       if (u < e.probability()) {
         return e.next();
       }
       u -= e.probability();
     }
-    return exits.get(exits.size() - 1).next();
+    return exits.get(n - 1).next();
   }
 }

@@ -1,21 +1,19 @@
 package org.caseload.simulation.random;
 
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * Independent random streams keyed by (seed, replication, process, entity). A stream is a fresh
- * {@code L64X128MixRandom} generator (JDK 17, from the LXM family chosen for speed and for the
- * statistical independence of generators with different seeds) seeded with a 64-bit mix of the
- * four keys; the same keys always give the same stream, whatever thread asks and in whatever
+ * L64X128MixRandom generator (the LXM family of JDK 17, chosen for speed and for the statistical
+ * independence of generators with different seeds; our own implementation, {@link L64X128Mix},
+ * gives the JDK's numbers without its reflective factory) seeded with a 64-bit mix of the four
+ * keys; the same keys always give the same stream, whatever thread asks and in whatever
  * order. That is what makes results independent of the number of threads and gives common
  * random numbers between scenarios.
  *
  * <p>Immutable and thread-safe; the generators it returns are not thread-safe (one per user).
  */
 public final class RandomStreams {
-  private static final RandomGeneratorFactory<RandomGenerator> LXM = RandomGeneratorFactory.of("L64X128MixRandom");
-
   private final long seed;
 
   /** Streams for one master seed. */
@@ -36,7 +34,32 @@ public final class RandomStreams {
    * @param entity the entity's number within the process (a case's or worker's serial), from 0
    */
   public RandomGenerator stream(int replication, StreamKind kind, long entity) {
-    return LXM.create(key(seed, replication, kind.ordinal(), entity));
+    return new L64X128Mix(key(seed, replication, kind.ordinal(), entity));
+  }
+
+  /**
+   * The stream for these keys, in {@code reused} (a generator this class returned, whose own
+   * stream is no longer needed) rather than a new object: the same numbers as
+   * {@link #stream(int, StreamKind, long)}, for engines that recycle per-entity state instead of
+   * allocating it. A generator of another kind is not reused: a new stream is returned.
+   */
+  public RandomGenerator stream(RandomGenerator reused, int replication, StreamKind kind, long entity) {
+    if (reused instanceof L64X128Mix g) {
+      g.reseed(key(seed, replication, kind.ordinal(), entity));
+      return g;
+    }
+    return stream(replication, kind, entity);
+  }
+
+  /**
+   * A standard exponential draw (mean 1) from one uniform, by inversion: −ln(1 − U). Inversion
+   * keeps common random numbers monotone (two scenarios with different rates see the same
+   * uniform mapped to proportional times). {@code 1 − U} is exact for the JDK's doubles (U is a
+   * multiple of 2<sup>−53</sup>), so {@link Math#log} (compiled to a fast intrinsic, where
+   * {@link Math#log1p} is not) loses nothing against {@code −log1p(−U)}.
+   */
+  public static double exponential(RandomGenerator rng) {
+    return -Math.log(1 - rng.nextDouble());
   }
 
   /** A 64-bit key mixing the four parts, each step a full-avalanche mix (SplitMix64's finaliser). */
@@ -48,9 +71,7 @@ public final class RandomStreams {
   }
 
   private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return L64X128Mix.stafford13(z);
   }
 
   @Override

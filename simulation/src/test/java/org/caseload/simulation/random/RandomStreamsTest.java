@@ -27,6 +27,23 @@ class RandomStreamsTest {
   }
 
   @Test
+  void aReusedGeneratorGivesTheSameStreamAsANewOne() {
+    RandomStreams s = new RandomStreams(42);
+    RandomGenerator reused = s.stream(0, StreamKind.PATHWAY, 1);
+    for (long entity = 2; entity < 50; entity++) {
+      reused.nextDouble();
+      RandomGenerator again = s.stream(reused, 4, StreamKind.PATHWAY, entity);
+      assertTrue(again == reused, "the generator is reused");
+      RandomGenerator fresh = s.stream(4, StreamKind.PATHWAY, entity);
+      for (int i = 0; i < 20; i++) {
+        assertEquals(fresh.nextLong(), again.nextLong(), "entity " + entity + ", draw " + i);
+      }
+    }
+    RandomGenerator other = new java.util.SplittableRandom(1);
+    assertNotEquals(other, s.stream(other, 0, StreamKind.PATHWAY, 1), "another kind of generator is not reused");
+  }
+
+  @Test
   void everyKeyPartChangesTheStream() {
     long base = RandomStreams.key(1, 2, 3, 4);
     assertNotEquals(base, RandomStreams.key(2, 2, 3, 4));
@@ -63,6 +80,47 @@ class RandomStreamsTest {
     double[] expected = new double[20];
     java.util.Arrays.fill(expected, n / 20.0);
     assertTrue(new ChiSquareTest().chiSquareTest(expected, bins) > 0.001, "uniform");
+  }
+
+  /**
+   * Each case draws only a few numbers from its own stream, so what matters is the first draws
+   * across many keys: for consecutive entities, replications and processes, the first draw is
+   * uniform and uncorrelated with the next key's first draw.
+   */
+  @Test
+  void firstDrawsAcrossKeysAreUniformAndUncorrelated() {
+    RandomStreams s = new RandomStreams(5);
+    int n = 20_000;
+    for (int part = 0; part < 3; part++) {
+      double[] x = new double[n];
+      double[] y = new double[n];
+      long[] bins = new long[20];
+      for (int i = 0; i < n; i++) {
+        RandomGenerator a = keyed(s, part, i);
+        RandomGenerator b = keyed(s, part, i + 1);
+        x[i] = a.nextDouble();
+        y[i] = b.nextDouble();
+        bins[(int) (x[i] * 20)]++;
+      }
+      double r = new PearsonsCorrelation().correlation(x, y);
+      assertTrue(Math.abs(r) < 4 / Math.sqrt(n), "key part " + part + ": correlation " + r);
+      double[] expected = new double[20];
+      java.util.Arrays.fill(expected, n / 20.0);
+      assertTrue(new ChiSquareTest().chiSquareTest(expected, bins) > 0.001, "key part " + part + ": uniform");
+    }
+  }
+
+  /** The stream whose key differs from a base key in one part: entity, replication, or process. */
+  private static RandomGenerator keyed(RandomStreams s, int part, int i) {
+    StreamKind[] kinds = StreamKind.values();
+    switch (part) {
+      case 0:
+        return s.stream(1, StreamKind.PATHWAY, i);
+      case 1:
+        return s.stream(i, StreamKind.PATHWAY, 12);
+      default:
+        return s.stream(i / kinds.length, kinds[i % kinds.length], 12);
+    }
   }
 
   @Test
