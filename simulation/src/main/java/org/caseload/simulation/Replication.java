@@ -8,7 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.caseload.core.allocation.AllocationPlan;
 import org.caseload.core.allocation.AllocationPolicy;
+import org.caseload.core.allocation.AllocationRequest;
+import org.caseload.core.allocation.Allocator;
+import org.caseload.core.allocation.Allocators;
+import org.caseload.core.allocation.GreedyAllocator;
+import org.caseload.core.model.Allocation;
 import org.caseload.core.model.CapacityPolicy;
 import org.caseload.core.model.Case;
 import org.caseload.core.model.CaseCategory;
@@ -81,6 +87,13 @@ final class Replication {
   private final Pathway pathway;
   private final AllocationPolicy policy;
   private final WorkforceModel workforce;
+  /**
+   * The scenario's allocator for batches (a meeting's waiting cases, a leaver's cases, a dissolved
+   * team's), or null for {@code greedy}, whose rule the engine runs incrementally.
+   */
+  private final Allocator batchAllocator;
+  /** While a restructure removes several workers, their cases are gathered here to be placed together. */
+  private List<SimCase> deferred;
   private final RandomStreams streams;
   private final int replication;
   private final EventCalendar calendar = new EventCalendar();
@@ -314,6 +327,7 @@ final class Replication {
     this.pathway = scenario.demand().pathway();
     this.policy = scenario.allocationPolicy();
     this.workforce = scenario.workforce();
+    this.batchAllocator = GreedyAllocator.NAME.equals(scenario.allocator()) ? null : Allocators.named(scenario.allocator());
     this.streams = streams;
     this.replication = replication;
 
@@ -478,7 +492,7 @@ final class Replication {
     }
     started = true;
     if (scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
-      allocateWaiting(null);
+      allocateAllWaiting();
     }
   }
 
@@ -523,7 +537,27 @@ final class Replication {
     if (week + 1 < scenario.horizonWeeks()) {
       scheduleWeekly(week + 1, MEETING);
     }
-    allocateWaiting(null);
+    allocateAllWaiting();
+  }
+
+  /** Places every waiting case: by the greedy rule, highest priority first, or as one batch by the scenario's allocator. */
+  private void allocateAllWaiting() {
+    if (batchAllocator == null) {
+      allocateWaiting(null);
+      return;
+    }
+    List<SimCase> batch = new ArrayList<>();
+    for (WaitingList<SimCase> queue : waiting) {
+      queue.sweep();
+      while (queue.hasNext()) {
+        SimCase c = queue.next();
+        queue.dropCurrent();
+        c.queued = false;
+        batch.add(c);
+      }
+      queue.endSweep();
+    }
+    placeBatch(batch);
   }
 
   private double weeksBefore(LocalDate day) {
@@ -603,6 +637,10 @@ final class Replication {
     double hazard = workforce.leavingPerWeek(c, r);
     if (hazard > 0) {
       calendar.schedule(now + RandomStreams.exponential(leaving) / hazard, LEAVE_NOTICE, w);
+    }
+    if (c == Contract.AGENCY && workforce.agencyAssignmentWeeks() != null) {
+      RandomGenerator assignment = streams.stream(replication, StreamKind.AGENCY_ASSIGNMENT, entity);
+      calendar.schedule(now + workforce.agencyAssignmentWeeks().sample(assignment), DEPART, w);
     }
     if (r == Role.NEWLY_QUALIFIED) {
       calendar.schedule(now + Math.max(0, workforce.newlyQualifiedWeeks() - weeksIn), QUALIFY, w);
@@ -768,6 +806,9 @@ final class Replication {
   private void restructure(int k) {
     Restructure r = scenario.restructures().get(k);
     long base = RESTRUCTURES + ((long) k << 24);
+    if (r instanceof Restructure.DissolveTeam || r instanceof Restructure.ReleaseAgency) {
+      deferred = new ArrayList<>();
+    }
     if (r instanceof Restructure.DissolveTeam d) {
       int team = teamIndex.remove(d.teamId());
       for (int p = 0; p < postCount; p++) {
@@ -832,6 +873,11 @@ final class Replication {
       }
       allocateIfOnArrival(teamService[team]);
     }
+    if (deferred != null) {
+      List<SimCase> released = deferred;
+      deferred = null;
+      placeReleased(released);
+    }
   }
 
   private int addTeam(Team team) {
@@ -849,18 +895,114 @@ final class Replication {
     }
   }
 
-  /** A leaver's cases go to other workers, or wait for them; siblings stay together. */
+  /**
+   * A leaver's cases go to other workers, or wait for them; siblings stay together. During a
+   * restructure that removes several workers, they are placed together once all have gone.
+   */
   private void releaseCases(int w) {
     List<SimCase> released = new ArrayList<>(heldBy.get(w));
     for (SimCase c : released) {
       take(c);
       c.waitingSince = now;
     }
+    if (deferred != null) {
+      deferred.addAll(released);
+    } else {
+      placeReleased(released);
+    }
+  }
+
+  /** Places cases that have just lost their worker: as a batch by the scenario's allocator, or one by one. */
+  private void placeReleased(List<SimCase> released) {
+    if (batchAllocator != null && scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL) {
+      List<SimCase> batch = new ArrayList<>(released.size());
+      for (SimCase c : released) {
+        if (c.open && c.worker < 0 && !c.queued) {
+          batch.add(c);
+        }
+      }
+      placeBatch(batch);
+      return;
+    }
     for (SimCase c : released) {
-      if (c.worker < 0 && !c.queued) {
+      if (c.open && c.worker < 0 && !c.queued) {
         placeOrQueue(c);
       }
     }
+  }
+
+  /**
+   * Places {@code batch} (open cases no worker holds, none queued) with the scenario's allocator,
+   * on the organisation as it stands now: the workers at work (in post and not absent) and the
+   * cases they hold. A case whose siblings are held by an absent worker waits for them; every
+   * case the plan leaves unallocated waits.
+   */
+  private void placeBatch(List<SimCase> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    LocalDate day = org.asOf().plusDays(Math.round(now * 7));
+    Organisation.Builder b = Organisation.builder(org.name(), day).capacityPolicy(org.capacityPolicy());
+    org.services().forEach(b::add);
+    for (Team t : teams) {
+      if (teamIndex.containsKey(t.id())) {
+        b.add(t);
+      }
+    }
+    boolean[] atWork = new boolean[workerCount];
+    for (int w = 0; w < workerCount; w++) {
+      if (active[w] && !absent[w]) {
+        atWork[w] = true;
+        b.add(Worker.of(workerId(w), teams.get(postTeam[workerPost[w]]).id(), role[w], contract[w], fte[w], day));
+        for (SimCase c : heldBy.get(w)) {
+          b.add(snapshotCase(c, day, List.of(new Allocation(workerId(w), day, null))));
+        }
+      }
+    }
+    List<String> ids = new ArrayList<>(batch.size());
+    for (SimCase c : batch) {
+      List<Allocation> history = c.lastWorker >= 0 ? List.of(new Allocation(workerId(c.lastWorker), day, day)) : List.of();
+      b.add(snapshotCase(c, day, history));
+      if (!siblingsHeldAway(c, atWork)) {
+        ids.add(caseId(c));
+      }
+    }
+    AllocationPlan plan = batchAllocator.allocate(new AllocationRequest(b.build(), ids, day, policy));
+    Map<String, String> assigned = plan.assignments();
+    for (SimCase c : batch) {
+      String w = assigned.get(caseId(c));
+      if (w != null) {
+        give(c, Integer.parseInt(w, 1, w.length(), 10));
+      } else {
+        enqueue(c);
+      }
+    }
+  }
+
+  /** Whether an open sibling of {@code c} is held by a worker not at work (so {@code c} must wait for them). */
+  private boolean siblingsHeldAway(SimCase c, boolean[] atWork) {
+    if (c.family < 0) {
+      return false;
+    }
+    for (SimCase sibling : families.get(c.family)) {
+      if (sibling != c && sibling.open && sibling.worker >= 0 && !atWork[sibling.worker]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Case snapshotCase(SimCase c, LocalDate day, List<Allocation> history) {
+    return new Case(caseId(c), services.get(c.service), c.stage, c.complexity, c.family >= 0 ? "f" + c.family : null,
+        null, c.court, day, null, history, null);
+  }
+
+  private static String workerId(int w) {
+    return "w" + w;
+  }
+
+  private static String caseId(SimCase c) {
+    return "c" + c.slot;
   }
 
   // ---------------------------------------------------------------- cases

@@ -6,6 +6,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
+import org.caseload.core.allocation.GreedyAllocator;
+import org.caseload.core.allocation.OptimisingAllocator;
 import org.caseload.core.model.Contract;
 import org.caseload.core.model.Organisation;
 import org.caseload.core.model.Role;
@@ -13,6 +15,7 @@ import org.caseload.core.model.Team;
 import org.caseload.core.model.TeamKind;
 import org.caseload.core.synthetic.InstanceFamily;
 import org.caseload.core.synthetic.SyntheticOrganisations;
+import org.caseload.simulation.demand.DurationDistribution;
 import org.caseload.simulation.random.RandomStreams;
 import org.caseload.simulation.restructure.Restructure;
 import org.caseload.simulation.workforce.WorkforceModel;
@@ -21,7 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every allocation the engine makes keeps the hard rules — capacity, role protections, the
  * service, siblings with one worker — through churn, sickness and restructures, on generated
- * authorities with sibling groups, newly qualified and unqualified staff and agency workers.
+ * authorities with sibling groups, newly qualified and unqualified staff and agency workers,
+ * whether cases are placed one by one by the engine's greedy rule or in batches by the
+ * optimising allocator, on arrival or at weekly meetings.
  */
 class HardRulesTest {
 
@@ -30,10 +35,17 @@ class HardRulesTest {
     Organisation org = SyntheticOrganisations.generate(InstanceFamily.LA_S, 3);
     String team = org.teams().get(org.teams().size() - 1).id();
     String service = org.team(team).serviceId();
-    qt().withFixedSeed(77L).withExamples(12).forAll(longs().between(0, 1_000_000), integers().between(0, 1))
-        .checkAssert((seed, restructure) -> {
+    qt().withFixedSeed(77L).withExamples(16)
+        .forAll(longs().between(0, 1_000_000), integers().between(0, 1), integers().between(0, 3))
+        .checkAssert((seed, restructure, policy) -> {
+          WorkforceModel workforce = WorkforceModel.defaults().withLeavingPerYear(Contract.AGENCY, 4);
           Scenario.Builder b = Scenario.builder(org, Scenarios.demandFor(org, 20))
-              .workforce(WorkforceModel.defaults().withLeavingPerYear(Contract.AGENCY, 4)).horizonWeeks(40);
+              .workforce(policy % 2 == 0 ? workforce
+                  : workforce.withAgencyAssignmentWeeks(new DurationDistribution.LogNormal(12, 6)))
+              .allocator(policy < 2 ? GreedyAllocator.NAME : OptimisingAllocator.NAME)
+              .allocationTiming(policy % 2 == 0 ? Scenario.AllocationTiming.ON_ARRIVAL
+                  : Scenario.AllocationTiming.WEEKLY_MEETING)
+              .horizonWeeks(40);
           if (restructure == 1) {
             b.restructure(new Restructure.DissolveTeam(5, team))
                 .restructure(new Restructure.CreateTeam(5, Team.of("hub", service, TeamKind.HUB, null),

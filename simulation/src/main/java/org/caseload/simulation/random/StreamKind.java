@@ -17,6 +17,8 @@ public enum StreamKind {
   RECRUITMENT,
   /** Sickness absence spells; one stream per worker. */
   SICKNESS,
+  /** How long an agency worker's assignment lasts; one stream per worker. */
+  AGENCY_ASSIGNMENT,
   /** Anything an extension adds; keyed by its own entity numbers. */
   OTHER
 }
