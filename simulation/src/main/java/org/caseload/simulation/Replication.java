@@ -47,7 +47,10 @@ import org.caseload.simulation.workforce.WorkforceModel;
  * allocation policy (the same rules and costs as the core allocators): a worker in post, not
  * absent, of a service covering the case, breaking no role protection, within capacity, the
  * cheapest by balance and continuity. A case with no such worker waits, highest risk first then
- * longest waiting, until a worker gains room.
+ * longest waiting, until a worker gains room. With an allocator other than {@code greedy}, the
+ * batches — the waiting cases at each allocation meeting (or at the start), and the cases that
+ * leavers release (all of a restructure's leavers at once) — are placed by that allocator on the
+ * organisation as it stands, workers absent through sickness left out.
  *
  * <p>Each starting worker holds a post. When a worker leaves (a leaving hazard by contract and
  * role, then notice), their cases wait for re-allocation and their post falls vacant: it is
