@@ -2,12 +2,15 @@ package org.caseload.examples;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.caseload.core.allocation.GreedyAllocator;
+import org.caseload.core.allocation.OptimisingAllocator;
 import org.caseload.core.model.Contract;
 import org.caseload.core.model.Role;
 import org.caseload.core.model.Team;
 import org.caseload.core.model.TeamKind;
 import org.caseload.simulation.Comparison;
 import org.caseload.simulation.Measure;
+import org.caseload.simulation.Scenario;
 import org.caseload.simulation.Simulation;
 import org.caseload.simulation.SimulationResult;
 import org.caseload.simulation.restructure.Restructure;
@@ -18,7 +21,8 @@ import org.caseload.simulation.workforce.WorkforceModel;
  * The three questions of the story in the 2020 Southampton learning report, asked of the example
  * authority: will targets be met with a recruitment plan; how agency churn drives changes of
  * worker; and what replacing the peripatetic team by hub teams of newly qualified and unqualified
- * agency staff does, against keeping it.
+ * agency staff does, against keeping it. A fourth example compares the two allocators at weekly
+ * allocation meetings.
  *
  * <p>Run: {@code java -cp examples/target/caseload.jar org.caseload.examples.SimulationExamples [replications]}.
  */
@@ -31,6 +35,7 @@ public final class SimulationExamples {
     targets(replications, out);
     agencyChurn(replications, out);
     hubTeams(replications, out);
+    allocators(replications, out);
   }
 
   /** 1. Targets by 31 March 2021 as things are, and with 6 permanent recruits replacing 4 agency workers. */
@@ -86,6 +91,22 @@ public final class SimulationExamples {
     int end = keep.scenario().horizonWeeks();
     out.printf("cost to 31 March 2021, protection and court: %s pounds%n", c.difference(Measure.COST, "protect", end));
     out.println();
+    return c;
+  }
+
+  /**
+   * 4. Weekly allocation meetings where each waiting case in turn goes to its cheapest worker (the
+   * greedy rule), against the optimiser placing each meeting's cases together.
+   */
+  public static Comparison allocators(int replications, PrintStream out) {
+    SimulationResult greedy = Simulation.builder(ExampleBorough.scenario().name("meetings, greedy")
+        .allocationTiming(Scenario.AllocationTiming.WEEKLY_MEETING).allocator(GreedyAllocator.NAME).build())
+        .replications(replications).build().run();
+    SimulationResult optimising = Simulation.builder(ExampleBorough.scenario().name("meetings, optimising")
+        .allocationTiming(Scenario.AllocationTiming.WEEKLY_MEETING).allocator(OptimisingAllocator.NAME).build())
+        .replications(replications).build().run();
+    Comparison c = Comparison.of(greedy, optimising);
+    out.println(c.summarize(greedy.scenario().horizonWeeks()));
     return c;
   }
 }
