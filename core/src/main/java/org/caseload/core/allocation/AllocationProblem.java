@@ -565,8 +565,16 @@ final class AllocationProblem {
         + g.eligible.length + " eligible workers has free is " + round(Math.max(0, bestFree)));
   }
 
-  private static String round(double x) {
-    return String.format(java.util.Locale.ROOT, "%.2f", x);
+  /**
+   * {@code x} with two decimals, exactly as {@code String.format(Locale.ROOT, "%.2f", x)} writes
+   * it (the shortest decimal of x rounded half up), without a formatter per call: a plan for a
+   * request short of room gives a reason for each group it leaves out.
+   */
+  static String round(double x) {
+    if (!(x >= 0) || Math.copySign(1.0, x) < 0 || Double.isInfinite(x)) {
+      return String.format(java.util.Locale.ROOT, "%.2f", x); // sign of −0.0 and of negatives, NaN, ∞
+    }
+    return new java.math.BigDecimal(Double.toString(x)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 
   @Override
