@@ -123,7 +123,7 @@ final class ConvexFlow {
     int[] classOf = new int[n];
     List<Integer> firstGroup = new ArrayList<>();
     if (merge) {
-      Map<double[], Integer> arcsOf = new IdentityHashMap<>();
+      Map<double[], Integer> arcsOf = new IdentityHashMap<>(Math.min(n, 1024));
       Map<ArcsKey, Integer> arcsByContent = new HashMap<>();
       Map<ClassKey, Integer> classByKey = new HashMap<>();
       for (int g = 0; g < n; g++) {
@@ -210,12 +210,10 @@ final class ConvexFlow {
     List<Integer> firstWorker = new ArrayList<>();
     Map<TypeKey, Integer> typeByKey = new HashMap<>();
     for (int w = 0; w < m; w++) {
-      Integer t = merge ? typeByKey.get(new TypeKey(workerSlots[w], columnClass[w], columnCost[w])) : null;
+      Integer t = merge ? typeByKey.putIfAbsent(new TypeKey(workerSlots[w], columnClass[w], columnCost[w]),
+          firstWorker.size()) : null;
       if (t == null) {
         t = firstWorker.size();
-        if (merge) {
-          typeByKey.put(new TypeKey(workerSlots[w], columnClass[w], columnCost[w]), t);
-        }
         firstWorker.add(w);
       }
       typeOf[w] = t;
@@ -239,30 +237,37 @@ final class ConvexFlow {
 
     // Arcs class -> type: one per type among the class's options (a type's workers are all options or none).
     first = new int[classes + 1];
-    List<int[]> arcList = new ArrayList<>();
-    List<Double> costList = new ArrayList<>();
+    int most = 0;
+    for (int c = 0; c < classes; c++) {
+      most += part.options[firstGroup.get(c)].length;
+    }
+    int[] tailOf = new int[most];
+    int[] headOf = new int[most];
+    double[] costOf = new double[most];
+    int e = 0;
     int[] lastClassAt = new int[types];
     Arrays.fill(lastClassAt, -1);
     int[] typeDegree = new int[types];
     for (int c = 0; c < classes; c++) {
-      first[c] = arcList.size();
+      first[c] = e;
       int g = firstGroup.get(c);
       int[] o = part.options[g];
       for (int k = 0; k < o.length; k++) {
         int t = typeOf[o[k]];
         if (lastClassAt[t] != c) {
           lastClassAt[t] = c;
-          arcList.add(new int[] {c, t});
-          costList.add(part.cost[g][k]);
+          tailOf[e] = c;
+          headOf[e] = t;
+          costOf[e++] = part.cost[g][k];
           typeDegree[t]++;
         }
       }
     }
-    first[classes] = arcList.size();
-    arcs = arcList.size();
-    arcClass = new int[arcs];
-    arcType = new int[arcs];
-    arcCost = new double[arcs];
+    first[classes] = e;
+    arcs = e;
+    arcClass = Arrays.copyOf(tailOf, arcs);
+    arcType = Arrays.copyOf(headOf, arcs);
+    arcCost = Arrays.copyOf(costOf, arcs);
     flow = new int[arcs];
     typeArcs = new int[types][];
     for (int t = 0; t < types; t++) {
@@ -270,9 +275,6 @@ final class ConvexFlow {
       typeDegree[t] = 0;
     }
     for (int a = 0; a < arcs; a++) {
-      arcClass[a] = arcList.get(a)[0];
-      arcType[a] = arcList.get(a)[1];
-      arcCost[a] = costList.get(a);
       typeArcs[arcType[a]][typeDegree[arcType[a]]++] = a;
     }
 
