@@ -126,15 +126,17 @@ public final class QualityReport {
   /** An answer, its objective (by our formula) and its time in milliseconds. */
   record Timed(String name, Answer answer, double objective, double millis) {}
 
-  /** Median time of repeated runs after about a second of warm-up; at most ~2 s measured. */
+  /**
+   * Median time of repeated runs after about a second of warm-up (however many runs that takes, so
+   * that code on the JVM is compiled by the JIT as a native library is from the start); at most
+   * ~2 s measured.
+   */
   Timed timed(Contender c, AllocationModel model) {
     Answer a = null;
     long warmEnd = System.nanoTime() + 1_000_000_000L;
-    int warm = 0;
     do {
       a = c.solve(model);
-      warm++;
-    } while (System.nanoTime() < warmEnd && warm < 50);
+    } while (System.nanoTime() < warmEnd);
     List<Double> times = new ArrayList<>();
     long measureEnd = System.nanoTime() + 2_000_000_000L;
     do {

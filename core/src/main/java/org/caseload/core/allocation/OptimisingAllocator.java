@@ -135,8 +135,15 @@ public final class OptimisingAllocator implements Allocator {
   public AllocationPlan allocate(AllocationRequest request) {
     long deadline = timeLimit == null ? Long.MAX_VALUE : System.nanoTime() + timeLimit.toNanos();
     AllocationProblem problem = new AllocationProblem(request);
-    int[] assign = GreedyAllocator.assign(problem);
     List<Part> parts = Part.split(problem);
+    // The greedy plan is only a start for the local search: the flow needs none.
+    int[] assign;
+    if (parts.stream().allMatch(Part::equalWeights)) {
+      assign = new int[problem.groups.size()];
+      Arrays.fill(assign, -1);
+    } else {
+      assign = GreedyAllocator.assign(problem);
+    }
 
     double bound = 0;
     boolean[] inPart = new boolean[problem.groups.size()];

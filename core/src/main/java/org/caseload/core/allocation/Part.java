@@ -2,6 +2,7 @@ package org.caseload.core.allocation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,11 @@ final class Part {
   final double[] unallocatedCost;
   /** Per group, local indices of the workers it may go to, ascending; groups of a kind share one array (read only). */
   final int[][] options;
-  /** Per group, aligned with {@link #options}: {@link AllocationProblem#placementCost}. */
+  /**
+   * Per group, aligned with {@link #options}: {@link AllocationProblem#placementCost}. Groups with
+   * the same options array and the same {@linkplain AllocationProblem#placementKey placement key}
+   * share one array (read only).
+   */
   final double[][] cost;
 
   private Part(AllocationProblem problem, int[] groups, int[] workers, int[][] options) {
@@ -41,16 +46,24 @@ final class Part {
     weight = new double[n];
     unallocatedCost = new double[n];
     cost = new double[n][];
+    Map<CostKey, double[]> shared = new HashMap<>();
     for (int i = 0; i < n; i++) {
       AllocationProblem.Group g = problem.groups.get(groups[i]);
       weight[i] = g.weight;
       unallocatedCost[i] = g.unallocatedCost;
-      cost[i] = new double[options[i].length];
-      for (int k = 0; k < options[i].length; k++) {
-        cost[i][k] = problem.placementCost(g, workers[options[i][k]]);
-      }
+      int[] o = options[i];
+      cost[i] = shared.computeIfAbsent(new CostKey(o, problem.placementKey(g)), k -> {
+        double[] c = new double[o.length];
+        for (int j = 0; j < o.length; j++) {
+          c[j] = problem.placementCost(g, workers[o[j]]);
+        }
+        return c;
+      });
     }
   }
+
+  /** Options (the array itself, shared by groups of a kind) and placement key. */
+  private record CostKey(int[] options, Object placement) {}
 
   /**
    * The parts of {@code problem}, in the order of their first group. Groups with no option at all
