@@ -16,10 +16,21 @@ public enum Measure {
   AGENCY_FTE("FTE"),
   /** FTE of the service's newly qualified workers. */
   NEWLY_QUALIFIED_FTE("FTE"),
+  /**
+   * FTE of the service's unqualified workers. With {@link #NEWLY_QUALIFIED_FTE} and
+   * {@link #AGENCY_FTE} it gives FTE in post by role and by contract (qualified = in post − newly
+   * qualified − unqualified; permanent = in post − agency).
+   */
+  UNQUALIFIED_FTE("FTE"),
   /** Posts of the service with no worker of their own (covered by agency or not). */
   VACANT_POSTS("posts"),
   /** Weighted load ÷ FTE in post (NaN with no FTE). */
   CASELOAD_PER_FTE("weighted cases per FTE"),
+  /**
+   * Agency FTE ÷ FTE in post (NaN with no FTE). The Department's agency rate divides by agency
+   * plus employed FTE in post, which is the same quantity: 13.0% in England in 2025.
+   */
+  AGENCY_SHARE("share of FTE"),
   /** Mean time the service's unallocated cases have waited so far (NaN with none waiting). */
   MEAN_WAIT("weeks"),
   /**
@@ -32,6 +43,12 @@ public enum Measure {
   COST("pounds"),
   /** Changes of worker of the service's cases since the start (cumulative). */
   TRANSFERS("changes of worker"),
+  /**
+   * {@link #TRANSFERS} ÷ the cases the service has had since the start (those open at the start
+   * and each case's every entry into the service since): changes of worker per child's spell with
+   * the service, cumulative (NaN before any case).
+   */
+  TRANSFERS_PER_CHILD("changes of worker per child"),
   /** Referrals received since the start (cumulative; counted against the entry stage's service). */
   REFERRALS("referrals"),
   /** Cases opened since the start (cumulative; by the entry stage's service). */

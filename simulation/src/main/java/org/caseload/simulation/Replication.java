@@ -200,6 +200,8 @@ final class Replication {
   // records
   private final double[][][] values;
   private final long[] transfers;
+  /** Entries of cases into each service (at the start, on referral, at a change of stage to another service). */
+  private final long[] entered;
   private final long[] referrals;
   private final long[] opened;
   private final long[] closed;
@@ -404,6 +406,7 @@ final class Replication {
     int weeks = scenario.horizonWeeks() + 1;
     values = new double[Measure.values().length][weeks][sCount];
     transfers = new long[sCount];
+    entered = new long[sCount];
     referrals = new long[sCount];
     opened = new long[sCount];
     closed = new long[sCount];
@@ -1073,6 +1076,9 @@ final class Replication {
     if (c.service >= 0) {
       openCount[c.service]--;
     }
+    if (c.service != service) {
+      entered[service]++;
+    }
     c.stage = stage;
     c.service = service;
     openCount[service]++;
@@ -1420,6 +1426,7 @@ final class Replication {
     double[] head = values[Measure.HEADCOUNT.ordinal()][week];
     double[] agency = values[Measure.AGENCY_FTE.ordinal()][week];
     double[] nq = values[Measure.NEWLY_QUALIFIED_FTE.ordinal()][week];
+    double[] unqualified = values[Measure.UNQUALIFIED_FTE.ordinal()][week];
     for (int w = 0; w < workerCount; w++) {
       if (!active[w]) {
         continue;
@@ -1437,6 +1444,8 @@ final class Replication {
       }
       if (role[w] == Role.NEWLY_QUALIFIED) {
         nq[s] += fte[w];
+      } else if (role[w] == Role.UNQUALIFIED) {
+        unqualified[s] += fte[w];
       }
     }
     double[] vacant = values[Measure.VACANT_POSTS.ordinal()][week];
@@ -1450,7 +1459,10 @@ final class Replication {
       threePlus[s] = open[s] == 0 ? Double.NaN : threePlus[s] / open[s];
       values[Measure.COST.ordinal()][week][s] = cost[s];
       values[Measure.CASELOAD_PER_FTE.ordinal()][week][s] = fteBy[s] == 0 ? Double.NaN : loadBy[s] / fteBy[s];
+      values[Measure.AGENCY_SHARE.ordinal()][week][s] = fteBy[s] == 0 ? Double.NaN : agency[s] / fteBy[s];
       values[Measure.TRANSFERS.ordinal()][week][s] = transfers[s];
+      values[Measure.TRANSFERS_PER_CHILD.ordinal()][week][s] = entered[s] == 0 ? Double.NaN
+          : (double) transfers[s] / entered[s];
       values[Measure.REFERRALS.ordinal()][week][s] = referrals[s];
       values[Measure.OPENED.ordinal()][week][s] = opened[s];
       values[Measure.CLOSED.ordinal()][week][s] = closed[s];

@@ -52,5 +52,28 @@ class MeasuresTest {
     assertTrue(churnShare > 0.3, "agency churn: " + churnShare);
     assertEquals(0, stableShare, 1e-9, "nobody leaves, nobody changes worker");
     assertTrue(a.mean(Measure.TRANSFERS, "s", 104) > 100, "transfers: " + a.mean(Measure.TRANSFERS, "s", 104));
+    // One stage, nothing open at the start, every referral opened: each case enters the service once.
+    ReplicationResult one = Simulation.run(churning, 3);
+    for (int week : new int[] {10, 52, 104}) {
+      assertEquals(one.value(Measure.TRANSFERS, "s", week) / one.value(Measure.OPENED, "s", week),
+          one.value(Measure.TRANSFERS_PER_CHILD, "s", week), 1e-12, "week " + week);
+    }
+    assertTrue(Double.isNaN(one.value(Measure.TRANSFERS_PER_CHILD, "s", 0)), "no case yet");
+  }
+
+  @Test
+  void fteByRoleAndContractAndTheAgencyShare() {
+    Organisation.Builder b = SimulationFixtures.oneService(2, 18).toBuilder();
+    b.add(Worker.of("n", "t", Role.NEWLY_QUALIFIED, Contract.PERMANENT, 1.0, SimulationFixtures.START.minusWeeks(3)));
+    b.add(Worker.of("u", "t", Role.UNQUALIFIED, Contract.AGENCY, 0.5, SimulationFixtures.START.minusWeeks(3)));
+    Scenario s = Scenario.builder(b.build(), SimulationFixtures.mm(0, 1, false))
+        .workforce(WorkforceModel.staticWorkforce()).horizonWeeks(4).build();
+    ReplicationResult r = Simulation.run(s, 1);
+    assertEquals(3.5, r.value(Measure.FTE_IN_POST, "s", 4), 1e-12);
+    assertEquals(1.0, r.value(Measure.NEWLY_QUALIFIED_FTE, "s", 4), 1e-12);
+    assertEquals(0.5, r.value(Measure.UNQUALIFIED_FTE, "s", 4), 1e-12);
+    assertEquals(0.5, r.value(Measure.AGENCY_FTE, "s", 4), 1e-12);
+    assertEquals(0.5 / 3.5, r.value(Measure.AGENCY_SHARE, "s", 4), 1e-12);
+    assertTrue(Double.isNaN(r.value(Measure.TRANSFERS_PER_CHILD, "s", 4)), "no case ever");
   }
 }
