@@ -2,12 +2,7 @@ package org.caseload.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.caseload.benchmarks.allocation.AllocationScenario;
-import org.caseload.benchmarks.allocation.OurAllocators;
-import org.caseload.core.allocation.AllocationPlan;
-import org.caseload.core.allocation.AllocationRequest;
-import org.caseload.core.allocation.Allocator;
 import org.caseload.core.synthetic.InstanceFamily;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -22,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How long our allocators take on the scenarios of issue 3 (weekly intake, departures, a team
- * dissolved, cold start, demand at 90/100/110% of capacity), behind the {@link Allocator}
+ * dissolved, cold start, demand at 90/100/110% of capacity), behind the {@link org.caseload.core.allocation.Allocator}
  * interface, on the generated families up to {@code LA_L}. The time includes compiling the
  * request (eligibility, sibling groups), as a caller pays it. Targets for {@code LA_L}: weekly
  * intake greedy under 1 ms and optimiser under 20 ms; cold start and team dissolved, optimiser
@@ -35,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
-public class AllocationBenchmark {
+public class AllocationBenchmark extends AllocatorRun {
 
   @Param({"TEAM", "LA_S", "LA_M", "LA_L"})
   public InstanceFamily family;
@@ -47,18 +42,8 @@ public class AllocationBenchmark {
   @Param({"greedy", "optimising"})
   public String allocator;
 
-  AllocationRequest request;
-  Allocator strategy;
-
   @Setup(Level.Trial)
   public void prepare() {
-    request = scenario.request(family, 1L);
-    strategy = OurAllocators.named(allocator);
-  }
-
-  /** One allocation; the plan is returned so the JIT keeps the work. */
-  @Benchmark
-  public AllocationPlan allocate() {
-    return strategy.allocate(request);
+    prepare(family, scenario, allocator);
   }
 }

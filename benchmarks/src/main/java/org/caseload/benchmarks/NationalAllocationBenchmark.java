@@ -2,12 +2,7 @@ package org.caseload.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.caseload.benchmarks.allocation.AllocationScenario;
-import org.caseload.benchmarks.allocation.OurAllocators;
-import org.caseload.core.allocation.AllocationPlan;
-import org.caseload.core.allocation.AllocationRequest;
-import org.caseload.core.allocation.Allocator;
 import org.caseload.core.synthetic.InstanceFamily;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -33,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
 @State(Scope.Benchmark)
-public class NationalAllocationBenchmark {
+public class NationalAllocationBenchmark extends AllocatorRun {
 
   @Param({"NATIONAL"})
   public InstanceFamily family;
@@ -44,18 +39,8 @@ public class NationalAllocationBenchmark {
   @Param({"greedy", "optimising", "optimising 2 threads"})
   public String allocator;
 
-  AllocationRequest request;
-  Allocator strategy;
-
   @Setup(Level.Trial)
   public void prepare() {
-    request = scenario.request(family, 1L);
-    strategy = OurAllocators.named(allocator);
-  }
-
-  /** One allocation of the whole country; the plan is returned so the JIT keeps the work. */
-  @Benchmark
-  public AllocationPlan allocate() {
-    return strategy.allocate(request);
+    prepare(family, scenario, allocator);
   }
 }
