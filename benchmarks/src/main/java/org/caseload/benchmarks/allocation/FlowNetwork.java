@@ -50,24 +50,25 @@ public final class FlowNetwork {
           + model + " does not (use the EQUAL weighting of AllocationScenario)");
     }
     this.model = model;
-    Map<String, List<Integer>> byKey = new LinkedHashMap<>();
-    for (int g = 0; g < model.groups; g++) {
-      String key = Arrays.toString(model.eligible[g]) + '|' + Arrays.toString(model.current[g]) + '|'
-          + Arrays.toString(model.previous[g]) + '|' + model.locality[g] + '|' + model.unallocatedCost[g];
+    // Groups with the same workers, costs with each and cost left out are interchangeable: one class.
+    Map<List<Object>, List<Integer>> byKey = new LinkedHashMap<>();
+    for (int g = 0; g < model.groups(); g++) {
+      List<Object> key = List.of(Arrays.stream(model.eligible(g)).boxed().toList(), model.placementKey(g),
+          model.unallocatedCost(g));
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
     }
     classes = new ArrayList<>();
     byKey.values().forEach(l -> classes.add(l.stream().mapToInt(Integer::intValue).toArray()));
     int k = classes.size();
     workerNode0 = k;
-    sink = k + model.workers;
+    sink = k + model.workers();
     nodes = sink + 1;
     List<int[]> arcs = new ArrayList<>(); // tail, head, capacity, class, worker
     List<Double> costs = new ArrayList<>();
     for (int c = 0; c < k; c++) {
       int[] members = classes.get(c);
       int g = members[0];
-      for (int w : model.eligible[g]) {
+      for (int w : model.eligible(g)) {
         int free = freePlaces(w);
         if (free > 0) {
           arcs.add(new int[] {c, workerNode0 + w, Math.min(free, members.length), c, w});
@@ -75,10 +76,10 @@ public final class FlowNetwork {
         }
       }
       arcs.add(new int[] {c, sink, members.length, -1, -1});
-      costs.add(model.unallocatedCost[g]);
+      costs.add(model.unallocatedCost(g));
     }
-    for (int w = 0; w < model.workers; w++) {
-      double f = model.fixedLoad[w];
+    for (int w = 0; w < model.workers(); w++) {
+      double f = model.fixedLoad(w);
       for (int p = 1; p <= freePlaces(w); p++) {
         arcs.add(new int[] {workerNode0 + w, sink, 1, -1, -1});
         costs.add(model.balanceCost(w, f + p) - model.balanceCost(w, f + p - 1));
@@ -151,7 +152,7 @@ public final class FlowNetwork {
 
   /** The assignment that a flow gives ({@code flow[a]} per arc): each class's cases dealt out to the workers its flow reaches. */
   public int[] assignment(long[] flow) {
-    int[] assign = new int[model.groups];
+    int[] assign = new int[model.groups()];
     Arrays.fill(assign, -1);
     int[] next = new int[classes.size()];
     for (int a = 0; a < flow.length; a++) {
