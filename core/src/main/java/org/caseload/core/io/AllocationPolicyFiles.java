@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -195,26 +192,16 @@ public final class AllocationPolicyFiles {
 
   /** Writes the policy to a file whole or not at all, in the format its extension names. */
   public static void save(AllocationPolicy policy, Path file) {
-    String what = "allocation policy file " + file;
-    Format format = Mappers.formatOf(file, what);
-    Mappers.saveAtomically(file, what, out -> write(policy, out, format));
+    Mappers.save(policy, file, "allocation policy file", AllocationPolicyFiles::write);
   }
 
   /** Writes the policy to a stream (UTF-8), which is not closed. */
   public static void write(AllocationPolicy policy, OutputStream out, Format format) throws IOException {
-    try (JsonGenerator g = Mappers.generator(format, out)) {
-      write(policy, g);
-    }
+    Mappers.write(policy, out, format, AllocationPolicyFiles::write);
   }
 
   private static String toText(AllocationPolicy policy, Format format) {
-    Writer w = new StringWriter();
-    try (JsonGenerator g = Mappers.generator(format, w)) {
-      write(policy, g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+    return Mappers.toText(policy, format, AllocationPolicyFiles::write);
   }
 
   /** Writes the policy as one object at the generator's position (also used inside scenario files). */

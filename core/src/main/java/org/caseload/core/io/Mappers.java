@@ -17,6 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -149,6 +150,53 @@ public final class Mappers {
   /** The line (1-based) of the parser's current token, or 0. */
   public static int line(JsonParser parser) {
     return Math.max(parser.currentTokenLocation().getLineNr(), 0);
+  }
+
+  /** Writes one value of a file format at a generator's position: the format's writer. */
+  @FunctionalInterface
+  public interface ValueWriter<T> {
+    /** Writes {@code value} to {@code g}. */
+    void write(T value, JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * Writes {@code value} to {@code file} in the format its extension names, whole or not at all
+   * (see {@link #saveAtomically}).
+   *
+   * @param kind the kind of file, for messages, for example {@code "organisation file"}
+   * @throws InvalidInputException if the extension is not .json, .yaml or .yml, or the folder
+   *     does not exist
+   * @throws UncheckedIOException if the disk refuses the write (nothing is left behind)
+   */
+  public static <T> void save(T value, Path file, String kind, ValueWriter<T> writer) {
+    String what = kind + " " + file;
+    Format format = formatOf(file, what);
+    saveAtomically(file, what, out -> write(value, out, format, writer));
+  }
+
+  /** Writes {@code value} to a stream in the given format (UTF-8). The stream is not closed. */
+  public static <T> void write(T value, OutputStream out, Format format, ValueWriter<T> writer) throws IOException {
+    try (JsonGenerator g = generator(format, out)) {
+      writer.write(value, g);
+    }
+  }
+
+  /** Writes {@code value} to a writer in the given format. The writer is not closed. */
+  public static <T> void write(T value, Writer out, Format format, ValueWriter<T> writer) throws IOException {
+    try (JsonGenerator g = generator(format, out)) {
+      writer.write(value, g);
+    }
+  }
+
+  /** {@code value} as text in the given format. */
+  public static <T> String toText(T value, Format format, ValueWriter<T> writer) {
+    StringWriter w = new StringWriter();
+    try {
+      write(value, w, format, writer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
   }
 
   /** What {@link #saveAtomically} writes. */

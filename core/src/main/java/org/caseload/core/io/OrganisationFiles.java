@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.AccessDeniedException;
@@ -146,23 +145,17 @@ public final class OrganisationFiles {
    * @throws UncheckedIOException if the disk refuses the write (nothing is left behind)
    */
   public static void save(Organisation organisation, Path file) {
-    String what = "organisation file " + file;
-    Format format = Mappers.formatOf(file, what);
-    Mappers.saveAtomically(file, what, out -> write(organisation, out, format));
+    Mappers.save(organisation, file, "organisation file", OrganisationWriter::write);
   }
 
   /** Writes an organisation to a stream in the given format (UTF-8). The stream is not closed. */
   public static void write(Organisation organisation, OutputStream out, Format format) throws IOException {
-    try (JsonGenerator g = Mappers.generator(format, out)) {
-      OrganisationWriter.write(organisation, g);
-    }
+    Mappers.write(organisation, out, format, OrganisationWriter::write);
   }
 
   /** Writes an organisation to a writer in the given format. The writer is not closed. */
   public static void write(Organisation organisation, Writer out, Format format) throws IOException {
-    try (JsonGenerator g = Mappers.generator(format, out)) {
-      OrganisationWriter.write(organisation, g);
-    }
+    Mappers.write(organisation, out, format, OrganisationWriter::write);
   }
 
   /** The organisation as JSON text. */
@@ -176,13 +169,7 @@ public final class OrganisationFiles {
   }
 
   private static String toText(Organisation organisation, Format format) {
-    StringWriter w = new StringWriter();
-    try {
-      write(organisation, w, format);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+    return Mappers.toText(organisation, format, OrganisationWriter::write);
   }
 
   // ------------------------------------------------------------------ parts, for other file formats

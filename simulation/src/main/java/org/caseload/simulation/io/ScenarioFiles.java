@@ -1,13 +1,11 @@
 package org.caseload.simulation.io;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.AccessDeniedException;
@@ -180,23 +178,17 @@ public final class ScenarioFiles {
    * @throws UncheckedIOException if the disk refuses the write (nothing is left behind)
    */
   public static void save(Scenario scenario, Path file) {
-    String what = "scenario file " + file;
-    Format format = Mappers.formatOf(file, what);
-    Mappers.saveAtomically(file, what, out -> write(scenario, out, format));
+    Mappers.save(scenario, file, "scenario file", ScenarioWriter::write);
   }
 
   /** Writes a scenario to a stream in the given format (UTF-8). The stream is not closed. */
   public static void write(Scenario scenario, OutputStream out, Format format) throws IOException {
-    try (JsonGenerator g = Mappers.generator(format, out)) {
-      ScenarioWriter.write(scenario, g);
-    }
+    Mappers.write(scenario, out, format, ScenarioWriter::write);
   }
 
   /** Writes a scenario to a writer in the given format. The writer is not closed. */
   public static void write(Scenario scenario, Writer out, Format format) throws IOException {
-    try (JsonGenerator g = Mappers.generator(format, out)) {
-      ScenarioWriter.write(scenario, g);
-    }
+    Mappers.write(scenario, out, format, ScenarioWriter::write);
   }
 
   /** The scenario as JSON text. */
@@ -210,12 +202,6 @@ public final class ScenarioFiles {
   }
 
   private static String toText(Scenario scenario, Format format) {
-    StringWriter w = new StringWriter();
-    try {
-      write(scenario, w, format);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+    return Mappers.toText(scenario, format, ScenarioWriter::write);
   }
 }
