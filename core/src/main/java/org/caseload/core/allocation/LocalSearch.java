@@ -17,9 +17,13 @@ import java.util.Arrays;
  *       whose group in turn moves to one with room (depth 3), or is left unallocated when that
  *       costs less; failing that, <b>gathering room</b> at one worker from the scraps of room
  *       of many (see {@link #consolidate});
+
  *   <li><b>swap</b> each group with a group of one of the few workers it would most like to
  *       move to, when both fit after.
  * </ol>
+ * When a round changes nothing, <b>gathering room</b> is tried for each placed group at a full
+ * worker where it would cost less, balance apart (one who held the child before, or of its
+ * locality), and the rounds go on if that gained.
  * Scans go in a fixed order and ties keep the first move found, so the result depends only on
  * the part, the start and the budget (and on the deadline, when one is given).
  */
@@ -61,6 +65,8 @@ final class LocalSearch {
   private final double maxWeight;
   private int[] byFree;
   private int byFreeCount;
+  /** Per group: the worker it was at when room was last gathered for it elsewhere, or −1. */
+  private final int[] gatheredFrom;
 
   /**
    * @param budget most moves to evaluate
@@ -75,6 +81,8 @@ final class LocalSearch {
       atK[g] = at[g] < 0 ? -1 : part.optionIndex(g, at[g]);
     }
     this.load = part.loads(at);
+    this.gatheredFrom = new int[n];
+    Arrays.fill(gatheredFrom, -1);
     int m = part.workerCount();
     members = new int[m][4];
     count = new int[m];
@@ -184,6 +192,19 @@ final class LocalSearch {
         int g = order[i];
         if (at[g] >= 0) {
           changed |= swap(g);
+        }
+      }
+      if (!changed) {
+        // At a local optimum of the moves above: last, placed groups kept from a cheaper worker
+        // (one who held the child before, or of its locality) only because that worker is full
+        // gather room there. Each is tried once from each worker it is at: a gathering that
+        // failed seldom succeeds later.
+        for (int i = 0; i < n && !stopped; i++) {
+          int g = order[i];
+          if (at[g] >= 0 && gatheredFrom[g] != at[g] && leaveFloor(g) < -MIN_GAIN) {
+            gatheredFrom[g] = at[g];
+            changed |= consolidate(g);
+          }
         }
       }
       if (!changed) {
@@ -458,22 +479,40 @@ final class LocalSearch {
   // ---------------------------------------------------------------- gathering room
 
   /**
-   * For an unallocated group g that no short ejection chain places: gathers room at one of its
-   * workers T (those with most room first) by moving T's groups out, one step at a time, each
-   * step the one that frees most room at T: a group of T relocated to a worker with room for it,
-   * or swapped for a lighter group of a worker with room for the difference. When T has room for
-   * g, g goes there; the whole sequence is kept if it lowers the objective (it costs some balance
-   * and gains the cost of leaving g unallocated), and undone otherwise.
+   * Gathers room for group g at one of its workers T, from the scraps of room of many: T's groups
+   * are moved out one step at a time, each step the one that frees most room at T: a group of T
+   * relocated to a worker with room for it, or swapped for a lighter group of a worker with room
+   * for the difference. When T has room for g, g goes there; the whole sequence is kept if it
+   * lowers the objective, and undone otherwise.
+   *
+   * <p>For an unallocated group that no short ejection chain places, T is tried among its workers
+   * with most room (the sequence costs some balance and gains the cost of leaving g unallocated).
+   * For a placed group, T is tried among the full workers where g would cost less, balance apart
+   * (a worker who held the child before, or one of its locality): such a move needs room made by
+   * moving two or more groups, which no relocation, swap or ejection chain of one group does.
    */
   private boolean consolidate(int g) {
     double a = part.weight[g];
+    int from = at[g];
     sortByFreeRoom();
     int tries = 0;
     int[] targets = new int[CONSOLIDATE_TARGETS];
-    for (int r = 0; r < byFreeCount && tries < CONSOLIDATE_TARGETS; r++) {
-      if (part.optionIndex(g, byFree[r]) >= 0) {
-        targets[tries++] = byFree[r];
+    if (from < 0) {
+      for (int r = 0; r < byFreeCount && tries < CONSOLIDATE_TARGETS; r++) {
+        if (part.optionIndex(g, byFree[r]) >= 0) {
+          targets[tries++] = byFree[r];
+        }
       }
+    } else {
+      tries = cheaperFullWorkers(g, targets);
+      if (tries == 0) {
+        return false;
+      }
+    }
+    // Taking g out of where it is: the base of every sequence below.
+    double base = from < 0 ? -part.unallocatedCost[g] : leaving(g);
+    if (from >= 0) {
+      move(g, -1);
     }
     for (int t = 0; t < tries && !stopped; t++) {
       int target = targets[t];
@@ -558,7 +597,7 @@ final class LocalSearch {
       }
       if (part.fits(target, load[target], a)) {
         int k = part.optionIndex(g, target);
-        double insert = part.cost[g][k] - part.unallocatedCost[g] + part.balanceDelta(target, load[target], a);
+        double insert = base + part.cost[g][k] + part.balanceDelta(target, load[target], a);
         if (delta + insert < -MIN_GAIN) {
           move(g, target);
           return true;
@@ -575,7 +614,42 @@ final class LocalSearch {
         }
       }
     }
+    if (from >= 0) {
+      move(g, from);
+    }
     return false;
+  }
+
+  /**
+   * The workers (at most {@value #CONSOLIDATE_TARGETS}) where placed group g would cost less than
+   * where it is, balance apart, and that have no room for it: cheapest first, ties by index.
+   * Their count; {@code targets} holds them.
+   */
+  private int cheaperFullWorkers(int g, int[] targets) {
+    double now = current(g);
+    double[] cost = part.cost[g];
+    int[] opts = part.options[g];
+    double[] targetCost = new double[targets.length];
+    int found = 0;
+    for (int k = 0; k < opts.length; k++) {
+      int w = opts[k];
+      if (!(cost[k] < now - MIN_GAIN) || w == at[g] || part.fits(w, load[w], part.weight[g])) {
+        continue;
+      }
+      int i = found < targets.length ? found++ : targets.length;
+      while (i > 0 && targetCost[i - 1] > cost[k]) {
+        if (i < targets.length) {
+          targets[i] = targets[i - 1];
+          targetCost[i] = targetCost[i - 1];
+        }
+        i--;
+      }
+      if (i < targets.length) {
+        targets[i] = w;
+        targetCost[i] = cost[k];
+      }
+    }
+    return found;
   }
 
   /** Cost of group g where it is now. */

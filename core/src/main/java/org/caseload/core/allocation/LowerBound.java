@@ -79,6 +79,8 @@ final class LowerBound {
   private double[] slope;
 
   private double magnitude;
+  /** The prices of the best L(μ) evaluated so far. */
+  private double[] bestPrices;
 
   private LowerBound(Part part, double upper) {
     this.part = part;
@@ -93,11 +95,12 @@ final class LowerBound {
     for (int w = 0; w < m; w++) {
       int pw = part.workers[w];
       fixed[w] = part.fixedLoad(w);
-      room[w] = Math.max(0, part.capacity(w) + AllocationProblem.EPS - fixed[w]);
+      room[w] = part.room(w, fixed[w]);
       curvature[w] = p.balanceSlope(pw, 1) - p.balanceSlope(pw, 0);
       slopeFree[w] = p.balanceSlope(pw, fixed[w]);
       slopeFull[w] = p.balanceSlope(pw, fixed[w] + room[w]);
     }
+    bestPrices = new double[m];
   }
 
   /**
@@ -107,14 +110,34 @@ final class LowerBound {
    * @param passes most passes of exchanges over the types of group
    */
   static double of(Part part, int[] at, int passes) {
+    return withPrices(part, at, passes).value();
+  }
+
+  /**
+   * A lower bound on the part's objective and the worker prices μ of its best Lagrangian bound
+   * L(μ) (all 0 when each group's best placement alone was already close enough), which
+   * {@link BranchAndBound} reuses to bound what the groups not yet placed can add.
+   *
+   * @param at a feasible local assignment, the best known (it starts the relaxation)
+   * @param passes most passes of exchanges over the types of group
+   */
+  static Bound withPrices(Part part, int[] at, int passes) {
     double upper = part.objective(at);
     LowerBound b = new LowerBound(part, upper);
     double bound = b.eachAlone();
     if (!b.closeEnough(bound)) {
       bound = Math.max(bound, b.lagrangian(at, passes));
     }
-    return bound - 1e-9 * (b.magnitude + 1);
+    return new Bound(bound - 1e-9 * (b.magnitude + 1), b.bestPrices);
   }
+
+  /**
+   * A proven lower bound and the prices of the Lagrangian bound found (one per local worker).
+   *
+   * @param value the bound, less a margin for rounding
+   * @param prices μ per local worker, in cost per weighted case
+   */
+  record Bound(double value, double[] prices) {}
 
   private boolean closeEnough(double bound) {
     return upper - bound <= CLOSE_ENOUGH * Math.abs(upper) + 1e-9;
@@ -146,9 +169,13 @@ final class LowerBound {
         moved += exchange(t);
       }
       if (moved == 0 || pass % 5 == 4 || pass == passes - 1) {
-        double value = evaluate(marginalPrices());
+        double[] mu = marginalPrices();
+        double value = evaluate(mu);
         boolean stalled = value - best <= 0.01 * (upper - value);
-        best = Math.max(best, value);
+        if (value > best) {
+          best = value;
+          bestPrices = mu;
+        }
         if (moved == 0 || closeEnough(best) || stalled) {
           break;
         }
@@ -172,7 +199,10 @@ final class LowerBound {
       }
       double value = evaluate(mu);
       double gain = value - best;
-      best = Math.max(best, value);
+      if (value > best) {
+        best = value;
+        bestPrices = mu.clone();
+      }
       if (gain <= 0.01 * (upper - best)) {
         break;
       }
@@ -368,11 +398,9 @@ final class LowerBound {
       size += Math.abs(weight[t] * least);
     }
     for (int w = 0; w < m; w++) {
-      int pw = part.workers[w];
-      double take = takes(w, mu[w]);
-      double b = p.balanceCost(pw, fixed[w] + take);
-      total += b - mu[w] * take;
-      size += Math.abs(b) + Math.abs(mu[w] * take);
+      double b = part.pricedBalance(w, fixed[w], mu[w]);
+      total += b;
+      size += Math.abs(b) + Math.abs(mu[w] * room[w]);
     }
     magnitude = Math.max(magnitude, size);
     return total;

@@ -54,8 +54,11 @@ public final class OptimisingAllocator implements Allocator {
   public static final long DEFAULT_MOVE_BUDGET = 20_000_000L;
   /** Default budget of each exact search, in nodes. */
   public static final long DEFAULT_SEARCH_NODES = 1_000_000L;
-  /** A part is searched exactly when it has at most 10^this assignments (capacity apart). */
-  static final double EXACT_SEARCH_SPACE_LOG10 = 9;
+  /**
+   * A part is searched exactly when it has at most 10^this assignments (capacity apart): a
+   * team's departures and intakes (up to about 10^18 for a departure from a team of 12).
+   */
+  static final double EXACT_SEARCH_SPACE_LOG10 = 20;
   /** Passes of the fractional relaxation that prices the workers for the lower bound. */
   static final int BOUND_PASSES = 30;
   /** Fewest moves any part may evaluate, however small its share of the budget. */
@@ -220,14 +223,20 @@ public final class OptimisingAllocator implements Allocator {
     if (!part.feasible(at) || part.objective(at) > fromCost) {
       at = from; // cannot happen unless rounding drifted; keep the start, which is checked
     }
-    if (BranchAndBound.searchSpace(part) <= EXACT_SEARCH_SPACE_LOG10 && System.nanoTime() - deadline < 0) {
-      int[] exact = BranchAndBound.solve(part, at, searchNodes);
+    double objective = part.objective(at);
+    LowerBound.Bound bound = LowerBound.withPrices(part, at, BOUND_PASSES);
+    if (exactSearch(part) && System.nanoTime() - deadline < 0) {
+      int[] exact = BranchAndBound.solve(part, at, bound.prices(), searchNodes);
       if (exact != null) {
         return new Solved(exact, part.objective(exact));
       }
     }
-    double objective = part.objective(at);
-    return new Solved(at, Math.min(objective, LowerBound.of(part, at, BOUND_PASSES)));
+    return new Solved(at, Math.min(objective, bound.value()));
+  }
+
+  /** True if the part is small enough for the exact search to be tried (see {@link #EXACT_SEARCH_SPACE_LOG10}). */
+  static boolean exactSearch(Part part) {
+    return BranchAndBound.searchSpace(part) <= EXACT_SEARCH_SPACE_LOG10;
   }
 
   /**
