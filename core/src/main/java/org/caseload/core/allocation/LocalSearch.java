@@ -38,7 +38,19 @@ final class LocalSearch {
   /** Workers with most room at which room is gathered for a group, how many steps at most, and from how many workers. */
   static final int CONSOLIDATE_TARGETS = 3;
   static final int CONSOLIDATE_STEPS = 12;
+  /**
+   * For a placed group, room is gathered at its {@value #PLACED_TARGETS} cheapest full workers in
+   * at most {@value #PLACED_STEPS} steps: it gains a placement cost, not a case placed, so it is
+   * worth less search (returning siblings to a previous worker took 2 steps on the TEAM family).
+   */
+  static final int PLACED_TARGETS = 2;
+  static final int PLACED_STEPS = 4;
   static final int GATHER_FROM = 40;
+  /**
+   * Rounds in which an unallocated group is tried for ejection chains and gathering room before
+   * it is given up: later rounds mostly move load for balance, which seldom makes room for it.
+   */
+  static final int MAX_FAILURES = 3;
 
   private final Part part;
   private final int n;
@@ -65,6 +77,8 @@ final class LocalSearch {
   private final double maxWeight;
   private int[] byFree;
   private int byFreeCount;
+  /** Per group: rounds in which no ejection chain nor gathering of room placed it. */
+  private final int[] failures;
   /** Per group: the worker it was at when room was last gathered for it elsewhere, or −1. */
   private final int[] gatheredFrom;
 
@@ -81,6 +95,7 @@ final class LocalSearch {
       atK[g] = at[g] < 0 ? -1 : part.optionIndex(g, at[g]);
     }
     this.load = part.loads(at);
+    this.failures = new int[n];
     this.gatheredFrom = new int[n];
     Arrays.fill(gatheredFrom, -1);
     int m = part.workerCount();
@@ -170,7 +185,7 @@ final class LocalSearch {
       double failedWeight = Double.POSITIVE_INFINITY;
       for (int i = 0; i < n && !stopped; i++) {
         int g = order[i];
-        if (at[g] < 0 && part.options[g].length > 0) {
+        if (at[g] < 0 && part.options[g].length > 0 && failures[g] < MAX_FAILURES) {
           if (eject(g)) {
             changed = true;
           } else if (part.weight[g] < failedWeight) {
@@ -178,7 +193,10 @@ final class LocalSearch {
               changed = true;
             } else {
               failedWeight = part.weight[g]; // a heavier group would fail too
+              failures[g]++;
             }
+          } else {
+            failures[g]++;
           }
         }
       }
@@ -504,7 +522,7 @@ final class LocalSearch {
         }
       }
     } else {
-      tries = cheaperFullWorkers(g, targets);
+      tries = cheaperFullWorkers(g, targets, PLACED_TARGETS);
       if (tries == 0) {
         return false;
       }
@@ -514,6 +532,7 @@ final class LocalSearch {
     if (from >= 0) {
       move(g, -1);
     }
+    int steps = from < 0 ? CONSOLIDATE_STEPS : PLACED_STEPS;
     for (int t = 0; t < tries && !stopped; t++) {
       int target = targets[t];
       // undo log: group, worker it came from
@@ -521,7 +540,7 @@ final class LocalSearch {
       int[] logFrom = new int[2 * CONSOLIDATE_STEPS];
       int logged = 0;
       double delta = 0;
-      for (int step = 0; step < CONSOLIDATE_STEPS && !part.fits(target, load[target], a) && !stopped; step++) {
+      for (int step = 0; step < steps && !part.fits(target, load[target], a) && !stopped; step++) {
         sortByFreeRoom();
         int bestX = -1;
         int bestO = -1;
@@ -621,11 +640,11 @@ final class LocalSearch {
   }
 
   /**
-   * The workers (at most {@value #CONSOLIDATE_TARGETS}) where placed group g would cost less than
+   * The workers (at most {@code most}) where placed group g would cost less than
    * where it is, balance apart, and that have no room for it: cheapest first, ties by index.
    * Their count; {@code targets} holds them.
    */
-  private int cheaperFullWorkers(int g, int[] targets) {
+  private int cheaperFullWorkers(int g, int[] targets, int most) {
     double now = current(g);
     double[] cost = part.cost[g];
     int[] opts = part.options[g];
@@ -636,15 +655,15 @@ final class LocalSearch {
       if (!(cost[k] < now - MIN_GAIN) || w == at[g] || part.fits(w, load[w], part.weight[g])) {
         continue;
       }
-      int i = found < targets.length ? found++ : targets.length;
+      int i = found < most ? found++ : most;
       while (i > 0 && targetCost[i - 1] > cost[k]) {
-        if (i < targets.length) {
+        if (i < most) {
           targets[i] = targets[i - 1];
           targetCost[i] = targetCost[i - 1];
         }
         i--;
       }
-      if (i < targets.length) {
+      if (i < most) {
         targets[i] = w;
         targetCost[i] = cost[k];
       }

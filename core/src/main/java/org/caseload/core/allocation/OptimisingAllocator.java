@@ -3,6 +3,7 @@ package org.caseload.core.allocation;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +62,8 @@ public final class OptimisingAllocator implements Allocator {
   static final double EXACT_SEARCH_SPACE_LOG10 = 20;
   /** Passes of the fractional relaxation that prices the workers for the lower bound. */
   static final int BOUND_PASSES = 30;
+  /** Largest dynamic-programming table (granules × items) a packing start fills. */
+  private static final long MAX_PACKING_CELLS = 20_000_000L;
   /** Fewest moves any part may evaluate, however small its share of the budget. */
   private static final long MIN_PART_MOVES = 10_000;
 
@@ -203,16 +206,22 @@ public final class OptimisingAllocator implements Allocator {
       int[] at = ConvexFlow.solve(part);
       return new Solved(at, part.objective(at));
     }
-    // The best of three starts: the greedy plan, a fill by value, and (when capacity is short) a
-    // tight fill, which packs closest.
+    // The best of the starts: the greedy plan, a fill by value, and when capacity is short a tight
+    // fill and a packing worker by worker, which pack closest.
     int[] from = start;
     double fromCost = part.objective(start);
     boolean shortOfRoom = false;
     for (int g = 0; g < start.length && !shortOfRoom; g++) {
       shortOfRoom = start[g] < 0;
     }
-    for (int[] fill : shortOfRoom ? List.of(fillByValue(part, false), fillByValue(part, true))
-        : List.of(fillByValue(part, false))) {
+    List<int[]> fills = new java.util.ArrayList<>(List.of(fillByValue(part, false)));
+    if (shortOfRoom) {
+      fills.add(fillByValue(part, true));
+      if (part.granule > 0) {
+        fills.add(fillByPacking(part));
+      }
+    }
+    for (int[] fill : fills) {
       double c = part.objective(fill);
       if (c < fromCost) {
         from = fill;
@@ -303,6 +312,195 @@ public final class OptimisingAllocator implements Allocator {
       }
     }
     return at;
+  }
+
+  /**
+   * A start for when capacity is short, in two steps, with weights in whole
+   * {@linkplain Part#granule granules} (the part's granule must be positive):
+   * <ol>
+   *   <li>which groups to leave out: the set of least cost of leaving unallocated that weighs at
+   *       least what the groups weigh beyond the room of all the part's workers (a covering
+   *       knapsack, solved exactly by dynamic programming; skipped when its table would be too
+   *       large, and blind to which worker may take which group);
+   *   <li>the others, packed worker by worker (those that fewest groups may go to first): each
+   *       takes the set of groups not yet placed that fills its room the most, with the fewest
+   *       groups among those (a subset-sum knapsack, again exact), so small groups are kept to
+   *       fill the gaps that large ones leave. Groups alike (same weight) are one item with a
+   *       count; those with fewest options go first.
+   * </ol>
+   * Where the fill by value leaves scraps of room in every worker, this fills each worker as full
+   * as the weights allow; what it cannot place is left to the local search.
+   */
+  static int[] fillByPacking(Part part) {
+    int n = part.size();
+    int m = part.workerCount();
+    double q = part.granule;
+    int[] units = new int[n];
+    int[] mayTake = new int[m];
+    long demand = 0;
+    for (int g = 0; g < n; g++) {
+      units[g] = (int) Math.round(part.weight[g] / q);
+      demand += units[g];
+      for (int w : part.options[g]) {
+        mayTake[w]++;
+      }
+    }
+    long room = 0;
+    for (int w = 0; w < m; w++) {
+      room += roomUnits(part, w);
+    }
+    boolean[] leftOut = cheapestToLeave(part, units, demand - room);
+    int[] at = new int[n];
+    Arrays.fill(at, -1);
+    Integer[] workers = new Integer[m];
+    for (int w = 0; w < m; w++) {
+      workers[w] = w;
+    }
+    Arrays.sort(workers, (x, y) -> mayTake[x] != mayTake[y] ? Integer.compare(mayTake[x], mayTake[y]) : Integer.compare(x, y));
+    Integer[] byOptions = new Integer[n];
+    for (int g = 0; g < n; g++) {
+      byOptions[g] = g;
+    }
+    Arrays.sort(byOptions, (x, y) -> part.options[x].length != part.options[y].length
+        ? Integer.compare(part.options[x].length, part.options[y].length) : Integer.compare(x, y));
+    for (int w : workers) {
+      int free = (int) roomUnits(part, w);
+      if (free <= 0) {
+        continue;
+      }
+      // Items: groups of one weight that may go here and gain by it, fewest options first.
+      Map<Integer, List<Integer>> alike = new java.util.TreeMap<>();
+      for (int g : byOptions) {
+        int k = part.optionIndex(g, w);
+        if (at[g] < 0 && !leftOut[g] && k >= 0 && units[g] > 0 && units[g] <= free
+            && part.cost[g][k] < part.unallocatedCost[g]) {
+          alike.computeIfAbsent(units[g], x -> new java.util.ArrayList<>()).add(g);
+        }
+      }
+      List<Integer> sizes = new java.util.ArrayList<>(alike.keySet());
+      List<int[]> pieces = new java.util.ArrayList<>(); // {item, count}: binary splitting
+      for (int i = 0; i < sizes.size(); i++) {
+        int left = alike.get(sizes.get(i)).size();
+        for (int c = 1; left > 0; c *= 2) {
+          int take = Math.min(c, left);
+          pieces.add(new int[] {i, take});
+          left -= take;
+        }
+      }
+      // Most room filled, then fewest groups: each group is worth (its granules) × (free + 1) − 1.
+      long[] best = new long[free + 1];
+      boolean[][] took = new boolean[pieces.size()][free + 1];
+      for (int p = 0; p < pieces.size(); p++) {
+        int[] piece = pieces.get(p);
+        int size = sizes.get(piece[0]) * piece[1];
+        long value = ((long) sizes.get(piece[0]) * (free + 1) - 1) * piece[1];
+        for (int c = free; c >= size; c--) {
+          if (best[c - size] + value > best[c]) {
+            best[c] = best[c - size] + value;
+            took[p][c] = true;
+          }
+        }
+      }
+      int[] count = new int[sizes.size()];
+      for (int p = pieces.size() - 1, c = free; p >= 0; p--) {
+        if (took[p][c]) {
+          int[] piece = pieces.get(p);
+          count[piece[0]] += piece[1];
+          c -= sizes.get(piece[0]) * piece[1];
+        }
+      }
+      for (int i = 0; i < sizes.size(); i++) {
+        List<Integer> members = alike.get(sizes.get(i));
+        for (int j = 0; j < count[i]; j++) {
+          at[members.get(j)] = w;
+        }
+      }
+    }
+    if (!part.feasible(at)) {
+      throw new IllegalStateException("packing broke a capacity of " + part); // whole granules within room: cannot
+    }
+    return at;
+  }
+
+  /** Room of local worker w above its fixed load, in whole granules. */
+  private static long roomUnits(Part part, int w) {
+    return (long) Math.floor(part.room(w, part.fixedLoad(w)) / part.granule + 1e-6);
+  }
+
+  /**
+   * The groups of least total cost of leaving unallocated that weigh at least {@code need}
+   * granules (none when need ≤ 0, or when the table would exceed {@value #MAX_PACKING_CELLS} cells).
+   */
+  private static boolean[] cheapestToLeave(Part part, int[] units, long need) {
+    int n = part.size();
+    boolean[] out = new boolean[n];
+    if (need <= 0) {
+      return out;
+    }
+    // Items: groups of one weight and one cost, as pieces of binary splitting.
+    Map<List<Double>, List<Integer>> alike = new java.util.TreeMap<>((x, y) -> {
+      int c = Double.compare(x.get(0), y.get(0));
+      return c != 0 ? c : Double.compare(x.get(1), y.get(1));
+    });
+    for (int g = 0; g < n; g++) {
+      if (units[g] > 0) {
+        alike.computeIfAbsent(List.of((double) units[g], part.unallocatedCost[g]), x -> new java.util.ArrayList<>()).add(g);
+      }
+    }
+    List<List<Integer>> items = new java.util.ArrayList<>(alike.values());
+    List<int[]> pieces = new java.util.ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      int left = items.get(i).size();
+      for (int c = 1; left > 0; c *= 2) {
+        int take = Math.min(c, left);
+        pieces.add(new int[] {i, take});
+        left -= take;
+      }
+    }
+    if (need * pieces.size() > MAX_PACKING_CELLS) {
+      return out;
+    }
+    int d = (int) need;
+    double[] least = new double[d + 1];
+    Arrays.fill(least, Double.POSITIVE_INFINITY);
+    least[0] = 0;
+    boolean[][] took = new boolean[pieces.size()][d + 1];
+    for (int p = 0; p < pieces.size(); p++) {
+      int[] piece = pieces.get(p);
+      int g = items.get(piece[0]).get(0);
+      int size = units[g] * piece[1];
+      double cost = part.unallocatedCost[g] * piece[1];
+      for (int x = d; x > 0; x--) {
+        double via = least[Math.max(0, x - size)] + cost;
+        if (via < least[x]) {
+          least[x] = via;
+          took[p][x] = true;
+        }
+      }
+    }
+    if (least[d] == Double.POSITIVE_INFINITY) {
+      return out;
+    }
+    int[] count = new int[items.size()];
+    for (int p = pieces.size() - 1, x = d; p >= 0 && x > 0; p--) {
+      if (took[p][x]) {
+        int[] piece = pieces.get(p);
+        count[piece[0]] += piece[1];
+        x = Math.max(0, x - units[items.get(piece[0]).get(0)] * piece[1]);
+      }
+    }
+    // Of groups alike, leave out those with most options last... those with fewest options are the
+    // hardest to place, but alike groups cost the same: leave out those with most options, which
+    // any packing can still take later if room remains.
+    for (int i = 0; i < items.size(); i++) {
+      List<Integer> members = new java.util.ArrayList<>(items.get(i));
+      members.sort((x, y) -> part.options[x].length != part.options[y].length
+          ? Integer.compare(part.options[y].length, part.options[x].length) : Integer.compare(x, y));
+      for (int j = 0; j < count[i]; j++) {
+        out[members.get(j)] = true;
+      }
+    }
+    return out;
   }
 
   /** Places g with its best option that fits (tightest room after, or cheapest), if any. */
