@@ -77,6 +77,8 @@ final class LocalSearch {
   private final double maxWeight;
   private int[] byFree;
   private int byFreeCount;
+  /** The group the last ejection chain left unallocated in g's place, or −1. */
+  private int ejected = -1;
   /** Per group: rounds in which no ejection chain nor gathering of room placed it. */
   private final int[] failures;
   /** Per group: the worker it was at when room was last gathered for it elsewhere, or −1. */
@@ -188,6 +190,12 @@ final class LocalSearch {
         if (at[g] < 0 && part.options[g].length > 0 && failures[g] < MAX_FAILURES) {
           if (eject(g)) {
             changed = true;
+            // A chain that only traded g for another group left out (for balance) placed no
+            // one: gather room for that one.
+            int h = ejected;
+            if (h >= 0 && part.weight[h] < failedWeight && !consolidate(h)) {
+              failedWeight = part.weight[h];
+            }
           } else if (part.weight[g] < failedWeight) {
             if (consolidate(g)) {
               changed = true;
@@ -386,6 +394,7 @@ final class LocalSearch {
    * weighs at least a_g − free_w, and at most free_w2 + f if it is to make room at w2 in turn.
    */
   private boolean eject(int g) {
+    ejected = -1;
     sortByFreeRoom();
     double a = part.weight[g];
     int[] opts = part.options[g];
@@ -434,6 +443,7 @@ final class LocalSearch {
     }
     if (bestH >= 0) {
       move(bestH, bestTo);
+      ejected = bestTo < 0 ? bestH : -1;
       move(g, bestW);
       return true;
     }
@@ -469,6 +479,7 @@ final class LocalSearch {
             double base3 = base2 - current(k2) + part.balanceDelta(w2, load[w2], b - c);
             if (base3 + part.unallocatedCost[k2] < -MIN_GAIN) {
               move(k2, -1);
+              ejected = k2;
               move(h, w2);
               move(g, w);
               return true;
@@ -579,7 +590,7 @@ final class LocalSearch {
               int y = memO[j];
               double ay = part.weight[y];
               double freed = ax - ay;
-              if (freed <= bestFreed - 1e-12 || !part.fits(o, load[o] - ay, ax)) {
+              if (freed <= Math.max(0, bestFreed - 1e-12) || !part.fits(o, load[o] - ay, ax)) {
                 continue;
               }
               int ky = part.optionIndex(y, target);

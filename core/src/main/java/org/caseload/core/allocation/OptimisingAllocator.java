@@ -62,6 +62,9 @@ public final class OptimisingAllocator implements Allocator {
   static final double EXACT_SEARCH_SPACE_LOG10 = 20;
   /** Passes of the fractional relaxation that prices the workers for the lower bound. */
   static final int BOUND_PASSES = 30;
+  /** Rounds of packing again, and how many full workers join those with room each time. */
+  private static final int REPACK_ROUNDS = 30;
+  private static final int REPACK_WITH = 6;
   /** Largest dynamic-programming table (granules × items) a packing start fills. */
   private static final long MAX_PACKING_CELLS = 20_000_000L;
   /** Fewest moves any part may evaluate, however small its share of the budget. */
@@ -363,68 +366,149 @@ public final class OptimisingAllocator implements Allocator {
     }
     Arrays.sort(byOptions, (x, y) -> part.options[x].length != part.options[y].length
         ? Integer.compare(part.options[x].length, part.options[y].length) : Integer.compare(x, y));
-    for (int w : workers) {
-      int free = (int) roomUnits(part, w);
-      if (free <= 0) {
-        continue;
-      }
-      // Items: groups of one weight that may go here and gain by it, fewest options first.
-      Map<Integer, List<Integer>> alike = new java.util.TreeMap<>();
-      for (int g : byOptions) {
-        int k = part.optionIndex(g, w);
-        if (at[g] < 0 && !leftOut[g] && k >= 0 && units[g] > 0 && units[g] <= free
-            && part.cost[g][k] < part.unallocatedCost[g]) {
-          alike.computeIfAbsent(units[g], x -> new java.util.ArrayList<>()).add(g);
-        }
-      }
-      List<Integer> sizes = new java.util.ArrayList<>(alike.keySet());
-      List<int[]> pieces = new java.util.ArrayList<>(); // {item, count}: binary splitting
-      for (int i = 0; i < sizes.size(); i++) {
-        int left = alike.get(sizes.get(i)).size();
-        for (int c = 1; left > 0; c *= 2) {
-          int take = Math.min(c, left);
-          pieces.add(new int[] {i, take});
-          left -= take;
-        }
-      }
-      // Most room filled, then fewest groups: each group is worth (its granules) × (free + 1) − 1.
-      long[] best = new long[free + 1];
-      boolean[][] took = new boolean[pieces.size()][free + 1];
-      for (int p = 0; p < pieces.size(); p++) {
-        int[] piece = pieces.get(p);
-        int size = sizes.get(piece[0]) * piece[1];
-        long value = ((long) sizes.get(piece[0]) * (free + 1) - 1) * piece[1];
-        for (int c = free; c >= size; c--) {
-          if (best[c - size] + value > best[c]) {
-            best[c] = best[c - size] + value;
-            took[p][c] = true;
-          }
-        }
-      }
-      int[] count = new int[sizes.size()];
-      for (int p = pieces.size() - 1, c = free; p >= 0; p--) {
-        if (took[p][c]) {
-          int[] piece = pieces.get(p);
-          count[piece[0]] += piece[1];
-          c -= sizes.get(piece[0]) * piece[1];
-        }
-      }
-      for (int i = 0; i < sizes.size(); i++) {
-        List<Integer> members = alike.get(sizes.get(i));
-        for (int j = 0; j < count[i]; j++) {
-          at[members.get(j)] = w;
-        }
-      }
+    boolean[] pool = new boolean[n];
+    for (int g = 0; g < n; g++) {
+      pool[g] = !leftOut[g];
     }
+    for (int w : workers) {
+      packWorker(part, w, units, byOptions, pool, at);
+    }
+    repack(part, units, workers, byOptions, pool, at);
     if (!part.feasible(at)) {
       throw new IllegalStateException("packing broke a capacity of " + part); // whole granules within room: cannot
     }
     return at;
   }
 
+  /**
+   * Worker w (holding nothing of the part yet) takes the groups of {@code pool} not yet placed
+   * that fill its room the most, with the fewest groups among those (see {@link #fillByPacking}).
+   */
+  private static void packWorker(Part part, int w, int[] units, Integer[] byOptions, boolean[] pool, int[] at) {
+    int free = (int) roomUnits(part, w);
+    if (free <= 0) {
+      return;
+    }
+    // Items: groups of one weight that may go here and gain by it, fewest options first.
+    Map<Integer, List<Integer>> alike = new java.util.TreeMap<>();
+    for (int g : byOptions) {
+      if (at[g] >= 0 || !pool[g] || units[g] <= 0 || units[g] > free) {
+        continue;
+      }
+      int k = part.optionIndex(g, w);
+      if (k >= 0 && part.cost[g][k] < part.unallocatedCost[g]) {
+        alike.computeIfAbsent(units[g], x -> new java.util.ArrayList<>()).add(g);
+      }
+    }
+    List<Integer> sizes = new java.util.ArrayList<>(alike.keySet());
+    List<int[]> pieces = new java.util.ArrayList<>(); // {item, count}: binary splitting
+    for (int i = 0; i < sizes.size(); i++) {
+      int left = alike.get(sizes.get(i)).size();
+      for (int c = 1; left > 0; c *= 2) {
+        int take = Math.min(c, left);
+        pieces.add(new int[] {i, take});
+        left -= take;
+      }
+    }
+    // Most room filled, then fewest groups: each group is worth (its granules) × (free + 1) − 1.
+    long[] best = new long[free + 1];
+    boolean[][] took = new boolean[pieces.size()][free + 1];
+    for (int p = 0; p < pieces.size(); p++) {
+      int[] piece = pieces.get(p);
+      int size = sizes.get(piece[0]) * piece[1];
+      long value = ((long) sizes.get(piece[0]) * (free + 1) - 1) * piece[1];
+      for (int c = free; c >= size; c--) {
+        if (best[c - size] + value > best[c]) {
+          best[c] = best[c - size] + value;
+          took[p][c] = true;
+        }
+      }
+    }
+    int[] count = new int[sizes.size()];
+    for (int p = pieces.size() - 1, c = free; p >= 0; p--) {
+      if (took[p][c]) {
+        int[] piece = pieces.get(p);
+        count[piece[0]] += piece[1];
+        c -= sizes.get(piece[0]) * piece[1];
+      }
+    }
+    for (int i = 0; i < sizes.size(); i++) {
+      List<Integer> members = alike.get(sizes.get(i));
+      for (int j = 0; j < count[i]; j++) {
+        at[members.get(j)] = w;
+      }
+    }
+  }
+
+  /**
+   * While groups of the pool are left over: the workers with room left and {@value #REPACK_WITH}
+   * others (taken in turn) give up their groups, and are packed again, one by one, with those and
+   * the groups left over; kept when it places more weight, undone otherwise. At most
+   * {@value #REPACK_ROUNDS} rounds. More groups to choose from fill the last workers closer.
+   */
+  private static void repack(Part part, int[] units, Integer[] workers, Integer[] byOptions, boolean[] pool,
+      int[] at) {
+    int m = workers.length;
+    int next = 0;
+    for (int round = 0; round < REPACK_ROUNDS; round++) {
+      long before = placedUnits(units, pool, at);
+      boolean leftOver = false;
+      for (int g = 0; g < at.length && !leftOver; g++) {
+        leftOver = pool[g] && at[g] < 0 && units[g] > 0;
+      }
+      if (!leftOver) {
+        return;
+      }
+      boolean[] chosen = new boolean[m];
+      List<Integer> again = new java.util.ArrayList<>();
+      double[] load = part.loads(at);
+      for (int w : workers) {
+        if (roomUnits(part, w, load[w]) > 0) {
+          chosen[w] = true;
+          again.add(w);
+        }
+      }
+      for (int added = 0, tried = 0; added < REPACK_WITH && tried < m; tried++, next = (next + 1) % m) {
+        int w = workers[next];
+        if (!chosen[w]) {
+          chosen[w] = true;
+          again.add(w);
+          added++;
+        }
+      }
+      int[] saved = at.clone();
+      for (int g = 0; g < at.length; g++) {
+        if (at[g] >= 0 && chosen[at[g]]) {
+          at[g] = -1;
+        }
+      }
+      for (int w : again) {
+        packWorker(part, w, units, byOptions, pool, at);
+      }
+      if (placedUnits(units, pool, at) <= before) {
+        System.arraycopy(saved, 0, at, 0, at.length);
+      }
+    }
+  }
+
+  private static long placedUnits(int[] units, boolean[] pool, int[] at) {
+    long placed = 0;
+    for (int g = 0; g < at.length; g++) {
+      if (pool[g] && at[g] >= 0) {
+        placed += units[g];
+      }
+    }
+    return placed;
+  }
+
+  /** Room of local worker w carrying {@code load}, in whole granules. */
+  private static long roomUnits(Part part, int w, double load) {
+    return (long) Math.floor(part.room(w, load) / part.granule + 1e-6);
+  }
+
   /** Room of local worker w above its fixed load, in whole granules. */
   private static long roomUnits(Part part, int w) {
-    return (long) Math.floor(part.room(w, part.fixedLoad(w)) / part.granule + 1e-6);
+    return roomUnits(part, w, part.fixedLoad(w));
   }
 
   /**
