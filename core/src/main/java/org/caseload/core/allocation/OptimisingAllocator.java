@@ -59,7 +59,7 @@ public final class OptimisingAllocator implements Allocator {
    * A part is searched exactly when it has at most 10^this assignments (capacity apart): a
    * team's departures and intakes (up to about 10^18 for a departure from a team of 12).
    */
-  static final double EXACT_SEARCH_SPACE_LOG10 = 20;
+  static final double EXACT_SEARCH_SPACE_LOG10 = 24;
   /** Passes of the fractional relaxation that prices the workers for the lower bound. */
   static final int BOUND_PASSES = 30;
   /** Rounds of packing again, and how many full workers join those with room each time. */
