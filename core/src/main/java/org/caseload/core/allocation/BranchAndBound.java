@@ -132,18 +132,26 @@ final class BranchAndBound {
    * @param incumbent a feasible local assignment, the best known
    */
   static int[] solve(Part part, int[] incumbent, long nodeBudget) {
-    return solve(part, incumbent, null, nodeBudget);
+    Result r = search(part, incumbent, null, nodeBudget);
+    return r.proven() ? r.best() : null;
   }
 
   /**
-   * As {@link #solve(Part, int[], long)}, bounding also with the Lagrangian bound at
-   * {@code prices} (one per local worker, cost per weighted case; any prices are valid, those of
-   * {@link LowerBound#withPrices} prune most).
+   * The best local assignment found, at least as good as {@code incumbent}, and whether it is
+   * proven optimal (the search ended within its budget), bounding also with the Lagrangian bound
+   * at {@code prices} (one per local worker, cost per weighted case; any prices are valid, those
+   * of {@link LowerBound#withPrices} prune most).
+   *
+   * @param incumbent a feasible local assignment, the best known
    */
-  static int[] solve(Part part, int[] incumbent, double[] prices, long nodeBudget) {
+  static Result search(Part part, int[] incumbent, double[] prices, long nodeBudget) {
     BranchAndBound b = new BranchAndBound(part, incumbent, prices, nodeBudget);
-    return b.search(0, 0) ? b.best : null;
+    boolean proven = b.search(0, 0);
+    return new Result(b.best, proven);
   }
+
+  /** The best assignment a search found, and whether it is proven optimal. */
+  record Result(int[] best, boolean proven) {}
 
   /** log10 of the number of assignments of a part (ignoring capacity): the size of its search space. */
   static double searchSpace(Part part) {

@@ -24,24 +24,29 @@ import java.util.stream.IntStream;
  *   <li><b>Exact, by min-cost flow</b>, when every group of the part weighs the same (for
  *       example children alone, all of one weight): a flow with convex costs for load balance
  *       gives the optimum, however large the part.
- *   <li><b>Exact, by branch and bound</b>, when the part is small (its assignments, capacity
- *       apart, number at most 10<sup>9</sup>) and the search ends within its node budget.
  *   <li>Otherwise (cases of different weights, sibling groups: a generalised assignment
  *       problem), <b>local search</b> from the best of the greedy plan, a fill by cost per weighted
- *       case and, when capacity is short, a tight packing: moving a group, swapping two, ejection
- *       chains and gathering scraps of room to place a group left unallocated; only improving
- *       moves are taken, until none is left or the move budget is spent. The lower bound is then
- *       a Lagrangian bound (see the package-private {@code LowerBound}), and the plan's
- *       {@linkplain AllocationPlan#gap() gap} says how far from the optimum it may be.
+ *       case and, when capacity is short, a tight fill and a packing worker by worker (see
+ *       {@code fillByPacking}): moving a group, swapping two, ejection chains and gathering scraps
+ *       of room to place a group left unallocated or to bring a placed one to a worker where it
+ *       costs less (one who held the child before); only improving moves are taken, until none is
+ *       left or the move budget is spent. The lower bound is then a Lagrangian bound that also
+ *       charges for leaving out whole groups where room is short (see the package-private
+ *       {@code LowerBound}), and the plan's {@linkplain AllocationPlan#gap() gap} says how far
+ *       from the optimum it may be.
+ *   <li><b>Exact, by branch and bound</b>, after the local search, when the part is small (its
+ *       assignments, capacity apart, number at most 10<sup>24</sup>: a team's or a small
+ *       authority's departures and intakes) and the search ends within its node budget; it is
+ *       pruned by the Lagrangian bound at the prices of the part's bound.
  * </ul>
  * A case that holds its worker moves only when a hard rule forces it or when moving it gains
  * more than the transfer costs (the objective's transfer term sees to it).
  *
- * <p>Where the bound is weak: when capacity is short, the bound is that of a relaxation in which
- * a case may be split between workers, so it cannot see that whole cases must be left out (at
- * 100% of capacity the gap may be large although few cases wait); in a re-balance, it does not
- * see the transfers needed to make whole room for waiting cases. The gap is then an upper limit
- * on how far the plan is from the optimum, not a measure of it.
+ * <p>Where the bound is weak: it is a relaxation in which a case may be split between workers,
+ * corrected for the whole cases that must be left out of each pool of workers short of room, but
+ * not for how the weights pack into each worker; and in a re-balance, it does not see the
+ * transfers needed to make whole room for waiting cases. The gap is then an upper limit on how far
+ * the plan is from the optimum, not a measure of it.
  *
  * <p>Deterministic: the same request gives the same plan, since every budget is counted in
  * moves or search nodes, and whatever the number of {@linkplain #withThreads threads}. A
@@ -238,9 +243,13 @@ public final class OptimisingAllocator implements Allocator {
     double objective = part.objective(at);
     LowerBound.Bound bound = LowerBound.withPrices(part, at, BOUND_PASSES);
     if (exactSearch(part) && System.nanoTime() - deadline < 0) {
-      int[] exact = BranchAndBound.solve(part, at, bound.prices(), searchNodes);
-      if (exact != null) {
-        return new Solved(exact, part.objective(exact));
+      BranchAndBound.Result exact = BranchAndBound.search(part, at, bound.prices(), searchNodes);
+      double found = part.objective(exact.best());
+      if (exact.proven()) {
+        return new Solved(exact.best(), found);
+      }
+      if (found < objective) { // out of nodes, but it found better on the way
+        return new Solved(exact.best(), Math.min(found, bound.value()));
       }
     }
     return new Solved(at, Math.min(objective, bound.value()));

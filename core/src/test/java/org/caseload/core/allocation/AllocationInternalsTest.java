@@ -124,7 +124,9 @@ class AllocationInternalsTest {
             int[] best = BranchAndBound.solve(part, nothing, Long.MAX_VALUE);
             // Pruned also by the Lagrangian bound at the prices of the part's bound: the same optimum.
             double[] prices = LowerBound.withPrices(part, part.localise(greedy), OptimisingAllocator.BOUND_PASSES).prices();
-            int[] priced = BranchAndBound.solve(part, nothing, prices, Long.MAX_VALUE);
+            BranchAndBound.Result search = BranchAndBound.search(part, nothing, prices, Long.MAX_VALUE);
+            assertTrue(search.proven(), where);
+            int[] priced = search.best();
             assertEquals(part.objective(best), part.objective(priced), Exhaustive.tolerance(part.objective(best)),
                 "with prices: " + where);
             part.store(best, assign);
