@@ -90,8 +90,6 @@ final class LocalSearch {
   private final double maxWeight;
   private int[] byFree;
   private int byFreeCount;
-  /** The group the last ejection chain left unallocated in g's place, or −1. */
-  private int ejected = -1;
   /** Per group: rounds in which no ejection chain nor gathering of room placed it. */
   private final int[] failures;
   /** Per group: the worker it was at when room was last gathered for it elsewhere, or −1. */
@@ -203,12 +201,6 @@ final class LocalSearch {
         if (at[g] < 0 && part.options[g].length > 0 && failures[g] < MAX_FAILURES) {
           if (eject(g)) {
             changed = true;
-            // A chain that only traded g for another group left out (for balance) placed no
-            // one: gather room for that one.
-            int h = ejected;
-            if (h >= 0 && part.weight[h] < failedWeight && !consolidate(h)) {
-              failedWeight = part.weight[h];
-            }
           } else if (part.weight[g] < failedWeight) {
             if (consolidate(g)) {
               changed = true;
@@ -413,7 +405,6 @@ final class LocalSearch {
    * weighs at least a_g − free_w, and at most free_w2 + f if it is to make room at w2 in turn.
    */
   private boolean eject(int g) {
-    ejected = -1;
     sortByFreeRoom();
     double a = part.weight[g];
     int[] opts = part.options[g];
@@ -462,7 +453,6 @@ final class LocalSearch {
     }
     if (bestH >= 0) {
       move(bestH, bestTo);
-      ejected = bestTo < 0 ? bestH : -1;
       move(g, bestW);
       return true;
     }
@@ -498,7 +488,6 @@ final class LocalSearch {
             double base3 = base2 - current(k2) + part.balanceDelta(w2, load[w2], b - c);
             if (base3 + part.unallocatedCost[k2] < -MIN_GAIN) {
               move(k2, -1);
-              ejected = k2;
               move(h, w2);
               move(g, w);
               return true;

@@ -58,7 +58,10 @@ public final class OptimisingAllocator implements Allocator {
   public static final String NAME = "optimising";
   /** Default budget of the local search, in moves evaluated over the whole request. */
   public static final long DEFAULT_MOVE_BUDGET = 20_000_000L;
-  /** Default budget of each exact search, in nodes. */
+  /**
+   * Default budget of the exact search, in nodes per request: shared over its parts in proportion
+   * to their groups, each part at least {@value #MIN_PART_NODES} (never more than the whole).
+   */
   public static final long DEFAULT_SEARCH_NODES = 1_000_000L;
   /**
    * A part is searched exactly when it has at most 10^this assignments (capacity apart): a
@@ -74,6 +77,8 @@ public final class OptimisingAllocator implements Allocator {
   private static final long MAX_PACKING_CELLS = 20_000_000L;
   /** Fewest moves any part may evaluate, however small its share of the budget. */
   private static final long MIN_PART_MOVES = 10_000;
+  /** Fewest nodes any part's exact search may visit, however small its share of the budget. */
+  static final long MIN_PART_NODES = 10_000;
 
   private final long moveBudget;
   private final long searchNodes;
@@ -130,7 +135,10 @@ public final class OptimisingAllocator implements Allocator {
     return moveBudget;
   }
 
-  /** Nodes each exact search may visit before it gives up (no proof, the local search's plan stands). */
+  /**
+   * Nodes the exact search may visit per request before it gives up (no proof: the best plan found
+   * stands), shared over the request's parts in proportion to their groups.
+   */
   public long searchNodes() {
     return searchNodes;
   }
@@ -181,7 +189,8 @@ public final class OptimisingAllocator implements Allocator {
     java.util.function.IntFunction<Solved> one = i -> {
       Part part = parts.get(i);
       long moves = Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * part.size() / grouped));
-      return solve(part, part.localise(assign), Math.min(moves, moveBudget), deadline);
+      long nodes = Math.max(MIN_PART_NODES, (long) ((double) searchNodes * part.size() / grouped));
+      return solve(part, part.localise(assign), Math.min(moves, moveBudget), Math.min(nodes, searchNodes), deadline);
     };
     if (threads == 1 || parts.size() < 2) {
       List<Solved> out = new java.util.ArrayList<>(parts.size());
@@ -209,7 +218,7 @@ public final class OptimisingAllocator implements Allocator {
   /** A part's assignment and a lower bound on its objective (equal to it when proven optimal). */
   private record Solved(int[] at, double bound) {}
 
-  private Solved solve(Part part, int[] start, long moves, long deadline) {
+  private Solved solve(Part part, int[] start, long moves, long nodes, long deadline) {
     if (part.equalWeights()) {
       int[] at = ConvexFlow.solve(part);
       return new Solved(at, part.objective(at));
@@ -243,7 +252,7 @@ public final class OptimisingAllocator implements Allocator {
     double objective = part.objective(at);
     LowerBound.Bound bound = LowerBound.withPrices(part, at, BOUND_PASSES);
     if (exactSearch(part) && System.nanoTime() - deadline < 0) {
-      BranchAndBound.Result exact = BranchAndBound.search(part, at, bound.prices(), searchNodes);
+      BranchAndBound.Result exact = BranchAndBound.search(part, at, bound.prices(), nodes);
       double found = part.objective(exact.best());
       if (exact.proven()) {
         return new Solved(exact.best(), found);
@@ -672,7 +681,10 @@ public final class OptimisingAllocator implements Allocator {
       return this;
     }
 
-    /** Nodes each exact search may visit (default 1,000,000); 0 turns the exact search off. */
+    /**
+     * Nodes the exact search may visit per request, shared over its parts (default 1,000,000); 0
+     * turns the exact search off.
+     */
     public Builder searchNodes(long nodes) {
       if (searchNodes != null) {
         throw new IllegalStateException("searchNodes was already set to " + searchNodes);
