@@ -81,16 +81,47 @@ public final class AllocationPlan {
   }
 
   /**
-   * The relative gap to the lower bound: (objective − bound) ÷ |objective|, 0 when the plan is
-   * proven optimal; NaN when there is no bound. An objective of 0 with a bound of 0 has gap 0.
+   * How far the objective may be above the optimum: objective − {@linkplain #lowerBound() lower
+   * bound}, in the objective's cost units (the policy's: a transfer costs
+   * {@link AllocationPolicy#transferCost()}), at least 0; 0 when the plan is proven optimal; NaN
+   * when there is no bound.
+   */
+  public double absoluteGap() {
+    return lowerBound.isEmpty() ? Double.NaN : absoluteGap(objective.total(), lowerBound.getAsDouble());
+  }
+
+  /**
+   * The relative gap to the lower bound: {@link #absoluteGap()} ÷ max(|objective|, |bound|,
+   * {@link AllocationPolicy#gapUnit() unit}), a fraction (0.01 is 1%); 0 when the plan is proven
+   * optimal; NaN when there is no bound. See {@link #gap(double, double, AllocationPolicy)}.
    */
   public double gap() {
-    if (lowerBound.isEmpty()) {
-      return Double.NaN;
-    }
-    double total = objective.total();
-    double diff = Math.max(0, total - lowerBound.getAsDouble());
-    return diff == 0 ? 0 : diff / Math.max(Math.abs(total), 1e-9);
+    return lowerBound.isEmpty() ? Double.NaN : gap(objective.total(), lowerBound.getAsDouble(), request.policy());
+  }
+
+  /**
+   * The relative gap of any plan's objective to a lower bound on the optimum (also a peer's):
+   * (objective − bound) ÷ max(|objective|, |bound|, {@link AllocationPolicy#gapUnit() unit}),
+   * at least 0.
+   *
+   * <p>Why this scale: the objective is a sum of costs of either sign (the continuity bonus is
+   * negative), so it may be near 0 or below it and dividing by it alone says nothing (a plan at
+   * −707.5 with a bound of −708 would have a "gap" of 0.07%, one at 0.4 with a bound of 0.2 of
+   * 50%). The larger of the two magnitudes is the size of the numbers compared; the unit, the cost
+   * of one transfer by default, keeps a difference small beside one transfer small when both are
+   * near 0. It never divides by less than the unit, which is positive.
+   *
+   * @param objective the plan's objective, cost units
+   * @param bound a lower bound on the optimum, cost units
+   * @param policy the policy the objective was priced with
+   */
+  public static double gap(double objective, double bound, AllocationPolicy policy) {
+    double diff = absoluteGap(objective, bound);
+    return diff == 0 ? 0 : diff / Math.max(Math.max(Math.abs(objective), Math.abs(bound)), policy.gapUnit());
+  }
+
+  private static double absoluteGap(double objective, double bound) {
+    return Math.max(0, objective - bound);
   }
 
   /** Number of unallocated cases for each reason. */
@@ -148,7 +179,7 @@ public final class AllocationPlan {
     sb.append(", ").append(transfers).append(transfers == 1 ? " transfer" : " transfers")
         .append("; objective ").append(String.format(Locale.ROOT, "%.3f", objective.total()));
     if (lowerBound.isPresent()) {
-      sb.append(String.format(Locale.ROOT, ", gap %.3f%%", 100 * gap()));
+      sb.append(String.format(Locale.ROOT, ", gap %.3f (%.3f%%)", absoluteGap(), 100 * gap()));
     }
     return sb.append(']').toString();
   }

@@ -105,6 +105,18 @@ public record AllocationPolicy(Map<CaseCategory, Double> unallocatedCost, double
   }
 
   /**
+   * The least amount a plan's objective is compared with when its {@linkplain AllocationPlan#gap()
+   * relative gap} is taken: the cost of one transfer, or, when transfers cost nothing, the cost of
+   * leaving the cheapest case unallocated. Positive, in the objective's cost units.
+   */
+  public double gapUnit() {
+    if (transferCost > 0) {
+      return transferCost;
+    }
+    return unallocatedCost.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+  }
+
+  /**
    * The change in the balance term when a worker with {@code capacity} carrying {@code load}
    * takes {@code add} more weighted cases (negative {@code add} to give some up):
    * balanceWeight × ((load + add)² − load²) ÷ capacity.

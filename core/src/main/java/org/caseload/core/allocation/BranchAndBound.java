@@ -8,29 +8,58 @@ import java.util.Arrays;
  * with room or left unallocated, pruned by a bound.
  *
  * <p>The bound at a node is the cost of the groups placed so far (their costs, and the balance
- * cost of the loads they make) plus, for each group still to place, the least it can add:
- * min(cost of leaving it unallocated, min over its options w of placement cost + balance
- * weight × ((F_w + a)² − F_w²) ÷ capacity_w). This is a lower bound because a worker's
- * balance cost is superadditive in what it takes: for loads ℓ ≥ F and weights a_i ≥ 0,
- * (ℓ + Σa_i)² − ℓ² ≥ Σ (2ℓa_i + a_i²) ≥ Σ ((F + a_i)² − F²). The search starts from an
- * incumbent (the local search's result) and stops, with no proof, after a budget of nodes.
+ * cost of the loads they make) plus a lower bound on what the groups still to place can add,
+ * the larger of two:
+ * <ol>
+ *   <li>for each group still to place, the least it can add alone: min(cost of leaving it
+ *       unallocated, min over its options w of placement cost + balance weight ×
+ *       ((F_w + a)² − F_w²) ÷ capacity_w). This is a lower bound because a worker's balance cost
+ *       is superadditive in what it takes: for loads ℓ ≥ F and weights a_i ≥ 0,
+ *       (ℓ + Σa_i)² − ℓ² ≥ Σ (2ℓa_i + a_i²) ≥ Σ ((F + a_i)² − F²);
+ *   <li>the Lagrangian bound of {@link LowerBound} for the groups still to place on top of the
+ *       loads of the node, with the prices μ found for the whole part: Σ over those groups of
+ *       min(cost of leaving unallocated, min_w placement cost + μ_w·a) plus, for each worker
+ *       carrying ℓ_w, min over what it may still take s of (B_w(ℓ_w + s) − B_w(ℓ_w) − μ_w·s).
+ *       It sees that the balance cost of many groups spread over few workers grows faster than
+ *       the sum of each group's alone; its per-worker terms change only at the worker whose load
+ *       changes, so it costs O(1) per node.
+ * </ol>
+ * Groups that are interchangeable (same weight, options and costs) are placed in order of
+ * their worker (unallocated last), which removes the symmetric copies of every assignment. The
+ * search starts from an incumbent (the local search's result) and stops, with no proof, after a
+ * budget of nodes.
  */
 final class BranchAndBound {
   private final Part part;
   private final int n;
+  private final int m;
   private final int[] order;
-  /** suffix[d]: the least the groups order[d..] can add. */
+  /** same[d]: order[d] is interchangeable with order[d − 1]. */
+  private final boolean[] same;
+  /** suffix[d]: the least the groups order[d..] can add, each alone. */
   private final double[] suffix;
+  /** lagrangian[d]: Σ over the groups order[d..] of their least cost at the prices. */
+  private final double[] lagrangian;
+  /** Prices per local worker (cost per weighted case). */
+  private final double[] price;
+  /** phi[w]: the least worker w's balance change less its price times what it takes, at its load now. */
+  private final double[] phi;
+  private double phiSum;
   private final int[] at;
   private final double[] load;
+  /** Per depth: the children of the node being searched there, and their costs. */
+  private final int[][] children;
+  private final double[][] childCosts;
   private final int[] best;
   private double bestCost;
   private long nodes;
   private final double tolerance;
 
-  private BranchAndBound(Part part, int[] incumbent, long nodeBudget) {
+  private BranchAndBound(Part part, int[] incumbent, double[] prices, long nodeBudget) {
     this.part = part;
     this.n = part.size();
+    this.m = part.workerCount();
+    this.price = prices == null ? new double[m] : prices.clone();
     Integer[] o = new Integer[n];
     for (int g = 0; g < n; g++) {
       o[g] = g;
@@ -43,30 +72,52 @@ final class BranchAndBound {
       if (c == 0) {
         c = Double.compare(part.weight[y], part.weight[x]);
       }
+      if (c == 0) {
+        c = Arrays.compare(part.options[x], part.options[y]);
+      }
+      if (c == 0) {
+        c = Arrays.compare(part.cost[x], part.cost[y]);
+      }
       return c != 0 ? c : Integer.compare(x, y);
     });
     order = new int[n];
+    same = new boolean[n];
     for (int i = 0; i < n; i++) {
       order[i] = o[i];
+      same[i] = i > 0 && interchangeable(order[i - 1], order[i]);
     }
     suffix = new double[n + 1];
+    lagrangian = new double[n + 1];
     double scale = 0;
     for (int d = n - 1; d >= 0; d--) {
       int g = order[d];
       double least = part.unallocatedCost[g];
+      double priced = part.unallocatedCost[g];
       int[] opts = part.options[g];
       for (int k = 0; k < opts.length; k++) {
         int w = opts[k];
         least = Math.min(least, part.cost[g][k] + part.balanceDelta(w, part.fixedLoad(w), part.weight[g]));
+        priced = Math.min(priced, part.cost[g][k] + price[w] * part.weight[g]);
       }
       suffix[d] = suffix[d + 1] + least;
-      scale += Math.abs(least) + part.unallocatedCost[g];
+      lagrangian[d] = lagrangian[d + 1] + priced;
+      scale += Math.abs(least) + Math.abs(priced) + part.unallocatedCost[g];
     }
     at = new int[n];
     Arrays.fill(at, -1);
-    load = new double[part.workerCount()];
-    for (int w = 0; w < load.length; w++) {
+    children = new int[n][];
+    childCosts = new double[n][];
+    for (int d = 0; d < n; d++) {
+      children[d] = new int[part.options[order[d]].length + 1];
+      childCosts[d] = new double[children[d].length];
+    }
+    load = new double[m];
+    phi = new double[m];
+    for (int w = 0; w < m; w++) {
       load[w] = part.fixedLoad(w);
+      phi[w] = phi(w, load[w]);
+      phiSum += phi[w];
+      scale += Math.abs(phi[w]);
     }
     best = incumbent.clone();
     bestCost = part.objective(incumbent);
@@ -81,9 +132,26 @@ final class BranchAndBound {
    * @param incumbent a feasible local assignment, the best known
    */
   static int[] solve(Part part, int[] incumbent, long nodeBudget) {
-    BranchAndBound b = new BranchAndBound(part, incumbent, nodeBudget);
-    return b.search(0, 0) ? b.best : null;
+    Result r = search(part, incumbent, null, nodeBudget);
+    return r.proven() ? r.best() : null;
   }
+
+  /**
+   * The best local assignment found, at least as good as {@code incumbent}, and whether it is
+   * proven optimal (the search ended within its budget), bounding also with the Lagrangian bound
+   * at {@code prices} (one per local worker, cost per weighted case; any prices are valid, those
+   * of {@link LowerBound#withPrices} prune most).
+   *
+   * @param incumbent a feasible local assignment, the best known
+   */
+  static Result search(Part part, int[] incumbent, double[] prices, long nodeBudget) {
+    BranchAndBound b = new BranchAndBound(part, incumbent, prices, nodeBudget);
+    boolean proven = b.search(0, 0);
+    return new Result(b.best, proven);
+  }
+
+  /** The best assignment a search found, and whether it is proven optimal. */
+  record Result(int[] best, boolean proven) {}
 
   /** log10 of the number of assignments of a part (ignoring capacity): the size of its search space. */
   static double searchSpace(Part part) {
@@ -92,6 +160,21 @@ final class BranchAndBound {
       log += Math.log10(opts.length + 1);
     }
     return log;
+  }
+
+  private boolean interchangeable(int x, int y) {
+    return part.weight[x] == part.weight[y] && part.unallocatedCost[x] == part.unallocatedCost[y]
+        && Arrays.equals(part.options[x], part.options[y]) && Arrays.equals(part.cost[x], part.cost[y]);
+  }
+
+  /** Worker w's term of the Lagrangian bound at its load now (see {@link Part#pricedBalance}). */
+  private double phi(int w, double load) {
+    return part.pricedBalance(w, load, price[w]);
+  }
+
+  /** The least the groups order[d..] can add on top of the loads now. */
+  private double rest(int d, double phis) {
+    return Math.max(suffix[d], lagrangian[d] + phis);
   }
 
   /** Searches below depth d, with {@code cost} for the groups placed; false when out of nodes. */
@@ -106,19 +189,21 @@ final class BranchAndBound {
       }
       return true;
     }
-    if (cost + suffix[d] >= bestCost - tolerance) {
+    if (cost + rest(d, phiSum) >= bestCost - tolerance) {
       return true;
     }
     int g = order[d];
     double a = part.weight[g];
     int[] opts = part.options[g];
+    // Interchangeable groups go to workers in ascending order, unallocated last.
+    int lowest = same[d] ? rank(at[order[d - 1]]) : -1;
     // Children in order of their cost now: cheapest first finds good incumbents early.
     int c = 0;
-    int[] child = new int[opts.length + 1];
-    double[] childCost = new double[opts.length + 1];
+    int[] child = children[d];
+    double[] childCost = childCosts[d];
     for (int k = 0; k < opts.length; k++) {
       int w = opts[k];
-      if (part.fits(w, load[w], a)) {
+      if (w >= lowest && part.fits(w, load[w], a)) {
         child[c] = w;
         childCost[c++] = part.cost[g][k] + part.balanceDelta(w, load[w], a);
       }
@@ -135,9 +220,15 @@ final class BranchAndBound {
       at[g] = w;
       if (w >= 0) {
         double before = load[w];
+        double phiBefore = phi[w];
+        double sumBefore = phiSum;
         load[w] = before + a;
-        boolean done = search(d + 1, next);
+        phi[w] = phi(w, load[w]);
+        phiSum = sumBefore - phiBefore + phi[w];
+        boolean done = next + rest(d + 1, phiSum) >= bestCost - tolerance || search(d + 1, next);
         load[w] = before;
+        phi[w] = phiBefore;
+        phiSum = sumBefore;
         if (!done) {
           at[g] = -1;
           return false;
@@ -148,6 +239,11 @@ final class BranchAndBound {
       at[g] = -1;
     }
     return true;
+  }
+
+  /** Position of a worker in the order interchangeable groups follow: local index, unallocated last. */
+  private int rank(int w) {
+    return w < 0 ? m : w;
   }
 
   /** Insertion sort of a few children by cost, ties by worker index (unallocated last). */

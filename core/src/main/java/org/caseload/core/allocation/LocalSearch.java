@@ -17,9 +17,14 @@ import java.util.Arrays;
  *       whose group in turn moves to one with room (depth 3), or is left unallocated when that
  *       costs less; failing that, <b>gathering room</b> at one worker from the scraps of room
  *       of many (see {@link #consolidate});
+
  *   <li><b>swap</b> each group with a group of one of the few workers it would most like to
  *       move to, when both fit after.
  * </ol>
+ * When a round changes nothing, <b>gathering room</b> is tried for each placed group at a full
+ * worker where it would cost less, balance apart (one who held the child before, or of its
+ * locality), and the rounds go on if that gained; then, on small parts, a few more rounds swap
+ * into more workers per group (see {@link #WIDE_SWAP_TARGETS}) to polish the balance.
  * Scans go in a fixed order and ties keep the first move found, so the result depends only on
  * the part, the start and the budget (and on the deadline, when one is given).
  */
@@ -31,10 +36,34 @@ final class LocalSearch {
 
   /** How many of its most attractive workers a group tries to swap into. */
   static final int SWAP_TARGETS = 3;
+  /**
+   * In the last rounds, on parts of at most {@value #WIDE_MAX_GROUPS} groups (a team's cold
+   * start), swaps try this many targets, for at most {@value #WIDE_ROUNDS} rounds: polishing the
+   * balance. On larger parts it cost more time than it gained (twice the time of an LA_L cold
+   * start for 0.0007% of its objective).
+   */
+  static final int WIDE_SWAP_TARGETS = 12;
+  static final int WIDE_ROUNDS = 2;
+  static final int WIDE_MAX_GROUPS = 200;
+  /** The number of targets swaps use now, and the rounds of wide swaps started. */
+  private int swapTargets = SWAP_TARGETS;
+  private int wideRounds;
   /** Workers with most room at which room is gathered for a group, how many steps at most, and from how many workers. */
   static final int CONSOLIDATE_TARGETS = 3;
   static final int CONSOLIDATE_STEPS = 12;
+  /**
+   * For a placed group, room is gathered at its {@value #PLACED_TARGETS} cheapest full workers in
+   * at most {@value #PLACED_STEPS} steps: it gains a placement cost, not a case placed, so it is
+   * worth less search (returning siblings to a previous worker took 2 steps on the TEAM family).
+   */
+  static final int PLACED_TARGETS = 2;
+  static final int PLACED_STEPS = 4;
   static final int GATHER_FROM = 40;
+  /**
+   * Rounds in which an unallocated group is tried for ejection chains and gathering room before
+   * it is given up: later rounds mostly move load for balance, which seldom makes room for it.
+   */
+  static final int MAX_FAILURES = 3;
 
   private final Part part;
   private final int n;
@@ -61,6 +90,10 @@ final class LocalSearch {
   private final double maxWeight;
   private int[] byFree;
   private int byFreeCount;
+  /** Per group: rounds in which no ejection chain nor gathering of room placed it. */
+  private final int[] failures;
+  /** Per group: the worker it was at when room was last gathered for it elsewhere, or −1. */
+  private final int[] gatheredFrom;
 
   /**
    * @param budget most moves to evaluate
@@ -75,6 +108,9 @@ final class LocalSearch {
       atK[g] = at[g] < 0 ? -1 : part.optionIndex(g, at[g]);
     }
     this.load = part.loads(at);
+    this.failures = new int[n];
+    this.gatheredFrom = new int[n];
+    Arrays.fill(gatheredFrom, -1);
     int m = part.workerCount();
     members = new int[m][4];
     count = new int[m];
@@ -162,7 +198,7 @@ final class LocalSearch {
       double failedWeight = Double.POSITIVE_INFINITY;
       for (int i = 0; i < n && !stopped; i++) {
         int g = order[i];
-        if (at[g] < 0 && part.options[g].length > 0) {
+        if (at[g] < 0 && part.options[g].length > 0 && failures[g] < MAX_FAILURES) {
           if (eject(g)) {
             changed = true;
           } else if (part.weight[g] < failedWeight) {
@@ -170,7 +206,10 @@ final class LocalSearch {
               changed = true;
             } else {
               failedWeight = part.weight[g]; // a heavier group would fail too
+              failures[g]++;
             }
+          } else {
+            failures[g]++;
           }
         }
       }
@@ -184,6 +223,24 @@ final class LocalSearch {
         int g = order[i];
         if (at[g] >= 0) {
           changed |= swap(g);
+        }
+      }
+      if (!changed) {
+        // At a local optimum of the moves above: last, placed groups kept from a cheaper worker
+        // (one who held the child before, or of its locality) only because that worker is full
+        // gather room there. Each is tried once from each worker it is at: a gathering that
+        // failed seldom succeeds later.
+        for (int i = 0; i < n && !stopped; i++) {
+          int g = order[i];
+          if (at[g] >= 0 && gatheredFrom[g] != at[g] && leaveFloor(g) < -MIN_GAIN) {
+            gatheredFrom[g] = at[g];
+            changed |= consolidate(g);
+          }
+        }
+        if (!changed && wideRounds < WIDE_ROUNDS && n <= WIDE_MAX_GROUPS) {
+          wideRounds++;
+          swapTargets = WIDE_SWAP_TARGETS;
+          changed = true;
         }
       }
       if (!changed) {
@@ -261,7 +318,7 @@ final class LocalSearch {
   }
 
   /**
-   * Swaps group {@code g} with a group of one of the {@value #SWAP_TARGETS} workers it would most
+   * Swaps group {@code g} with a group of one of the {@link #swapTargets} workers it would most
    * like to move to (room apart), when both fit after and the swap gains.
    */
   private boolean swap(int g) {
@@ -277,8 +334,9 @@ final class LocalSearch {
     double cg1 = current(g);
     int[] opts = part.options[g];
     // The most attractive other workers for g, by what moving there would cost if they had room.
-    int[] target = new int[SWAP_TARGETS];
-    double[] targetCost = new double[SWAP_TARGETS];
+    int most = swapTargets;
+    int[] target = new int[most];
+    double[] targetCost = new double[most];
     int targets = 0;
     for (int k = 0; k < opts.length; k++) {
       int w2 = opts[k];
@@ -286,15 +344,15 @@ final class LocalSearch {
         continue;
       }
       double c = part.cost[g][k] + part.balanceDelta(w2, load[w2], a);
-      int i = targets < SWAP_TARGETS ? targets++ : SWAP_TARGETS;
+      int i = targets < most ? targets++ : most;
       while (i > 0 && targetCost[i - 1] > c) {
-        if (i < SWAP_TARGETS) {
+        if (i < most) {
           target[i] = target[i - 1];
           targetCost[i] = targetCost[i - 1];
         }
         i--;
       }
-      if (i < SWAP_TARGETS) {
+      if (i < most) {
         target[i] = k;
         targetCost[i] = c;
       }
@@ -458,23 +516,42 @@ final class LocalSearch {
   // ---------------------------------------------------------------- gathering room
 
   /**
-   * For an unallocated group g that no short ejection chain places: gathers room at one of its
-   * workers T (those with most room first) by moving T's groups out, one step at a time, each
-   * step the one that frees most room at T: a group of T relocated to a worker with room for it,
-   * or swapped for a lighter group of a worker with room for the difference. When T has room for
-   * g, g goes there; the whole sequence is kept if it lowers the objective (it costs some balance
-   * and gains the cost of leaving g unallocated), and undone otherwise.
+   * Gathers room for group g at one of its workers T, from the scraps of room of many: T's groups
+   * are moved out one step at a time, each step the one that frees most room at T: a group of T
+   * relocated to a worker with room for it, or swapped for a lighter group of a worker with room
+   * for the difference. When T has room for g, g goes there; the whole sequence is kept if it
+   * lowers the objective, and undone otherwise.
+   *
+   * <p>For an unallocated group that no short ejection chain places, T is tried among its workers
+   * with most room (the sequence costs some balance and gains the cost of leaving g unallocated).
+   * For a placed group, T is tried among the full workers where g would cost less, balance apart
+   * (a worker who held the child before, or one of its locality): such a move needs room made by
+   * moving two or more groups, which no relocation, swap or ejection chain of one group does.
    */
   private boolean consolidate(int g) {
     double a = part.weight[g];
+    int from = at[g];
     sortByFreeRoom();
     int tries = 0;
     int[] targets = new int[CONSOLIDATE_TARGETS];
-    for (int r = 0; r < byFreeCount && tries < CONSOLIDATE_TARGETS; r++) {
-      if (part.optionIndex(g, byFree[r]) >= 0) {
-        targets[tries++] = byFree[r];
+    if (from < 0) {
+      for (int r = 0; r < byFreeCount && tries < CONSOLIDATE_TARGETS; r++) {
+        if (part.optionIndex(g, byFree[r]) >= 0) {
+          targets[tries++] = byFree[r];
+        }
+      }
+    } else {
+      tries = cheaperFullWorkers(g, targets, PLACED_TARGETS);
+      if (tries == 0) {
+        return false;
       }
     }
+    // Taking g out of where it is: the base of every sequence below.
+    double base = from < 0 ? -part.unallocatedCost[g] : leaving(g);
+    if (from >= 0) {
+      move(g, -1);
+    }
+    int steps = from < 0 ? CONSOLIDATE_STEPS : PLACED_STEPS;
     for (int t = 0; t < tries && !stopped; t++) {
       int target = targets[t];
       // undo log: group, worker it came from
@@ -482,7 +559,7 @@ final class LocalSearch {
       int[] logFrom = new int[2 * CONSOLIDATE_STEPS];
       int logged = 0;
       double delta = 0;
-      for (int step = 0; step < CONSOLIDATE_STEPS && !part.fits(target, load[target], a) && !stopped; step++) {
+      for (int step = 0; step < steps && !part.fits(target, load[target], a) && !stopped; step++) {
         sortByFreeRoom();
         int bestX = -1;
         int bestO = -1;
@@ -521,7 +598,7 @@ final class LocalSearch {
               int y = memO[j];
               double ay = part.weight[y];
               double freed = ax - ay;
-              if (freed <= bestFreed - 1e-12 || !part.fits(o, load[o] - ay, ax)) {
+              if (freed <= Math.max(0, bestFreed - 1e-12) || !part.fits(o, load[o] - ay, ax)) {
                 continue;
               }
               int ky = part.optionIndex(y, target);
@@ -558,7 +635,7 @@ final class LocalSearch {
       }
       if (part.fits(target, load[target], a)) {
         int k = part.optionIndex(g, target);
-        double insert = part.cost[g][k] - part.unallocatedCost[g] + part.balanceDelta(target, load[target], a);
+        double insert = base + part.cost[g][k] + part.balanceDelta(target, load[target], a);
         if (delta + insert < -MIN_GAIN) {
           move(g, target);
           return true;
@@ -575,7 +652,42 @@ final class LocalSearch {
         }
       }
     }
+    if (from >= 0) {
+      move(g, from);
+    }
     return false;
+  }
+
+  /**
+   * The workers (at most {@code most}) where placed group g would cost less than
+   * where it is, balance apart, and that have no room for it: cheapest first, ties by index.
+   * Their count; {@code targets} holds them.
+   */
+  private int cheaperFullWorkers(int g, int[] targets, int most) {
+    double now = current(g);
+    double[] cost = part.cost[g];
+    int[] opts = part.options[g];
+    double[] targetCost = new double[targets.length];
+    int found = 0;
+    for (int k = 0; k < opts.length; k++) {
+      int w = opts[k];
+      if (!(cost[k] < now - MIN_GAIN) || w == at[g] || part.fits(w, load[w], part.weight[g])) {
+        continue;
+      }
+      int i = found < most ? found++ : most;
+      while (i > 0 && targetCost[i - 1] > cost[k]) {
+        if (i < most) {
+          targets[i] = targets[i - 1];
+          targetCost[i] = targetCost[i - 1];
+        }
+        i--;
+      }
+      if (i < most) {
+        targets[i] = w;
+        targetCost[i] = cost[k];
+      }
+    }
+    return found;
   }
 
   /** Cost of group g where it is now. */

@@ -52,6 +52,12 @@ final class LowerBound {
   /** Bounding stops early once the gap to the assignment found is below this share of it. */
   static final double CLOSE_ENOUGH = 1e-4;
   private static final int ROUNDS = 4;
+  /** Steps of the golden-section search of the bound with whole groups left out. */
+  private static final int GOLDEN_STEPS = 40;
+  /** Most sets of workers whose shortage of room the bound charges for, one at a time. */
+  private static final int MAX_POOLS = 6;
+  /** Largest table (granules × pieces) filled for the knapsack of groups left out. */
+  private static final long MAX_KNAPSACK_CELLS = 30_000_000L;
 
   private final Part part;
   private final AllocationProblem p;
@@ -79,6 +85,10 @@ final class LowerBound {
   private double[] slope;
 
   private double magnitude;
+  /** The prices of the best L(μ) evaluated so far. */
+  private double[] bestPrices;
+  /** For the knapsack of groups left out: (type << 32 | weight in granules) → number of such groups. */
+  private final Map<Long, Integer> itemCount = new java.util.TreeMap<>();
 
   private LowerBound(Part part, double upper) {
     this.part = part;
@@ -93,11 +103,12 @@ final class LowerBound {
     for (int w = 0; w < m; w++) {
       int pw = part.workers[w];
       fixed[w] = part.fixedLoad(w);
-      room[w] = Math.max(0, part.capacity(w) + AllocationProblem.EPS - fixed[w]);
+      room[w] = part.room(w, fixed[w]);
       curvature[w] = p.balanceSlope(pw, 1) - p.balanceSlope(pw, 0);
       slopeFree[w] = p.balanceSlope(pw, fixed[w]);
       slopeFull[w] = p.balanceSlope(pw, fixed[w] + room[w]);
     }
+    bestPrices = new double[m];
   }
 
   /**
@@ -107,14 +118,37 @@ final class LowerBound {
    * @param passes most passes of exchanges over the types of group
    */
   static double of(Part part, int[] at, int passes) {
+    return withPrices(part, at, passes).value();
+  }
+
+  /**
+   * A lower bound on the part's objective and the worker prices μ of its best Lagrangian bound
+   * L(μ) (all 0 when each group's best placement alone was already close enough), which
+   * {@link BranchAndBound} reuses to bound what the groups not yet placed can add.
+   *
+   * @param at a feasible local assignment, the best known (it starts the relaxation)
+   * @param passes most passes of exchanges over the types of group
+   */
+  static Bound withPrices(Part part, int[] at, int passes) {
     double upper = part.objective(at);
     LowerBound b = new LowerBound(part, upper);
     double bound = b.eachAlone();
     if (!b.closeEnough(bound)) {
       bound = Math.max(bound, b.lagrangian(at, passes));
+      if (!b.closeEnough(bound) && part.granule > 0) {
+        bound = Math.max(bound, b.leftOut());
+      }
     }
-    return bound - 1e-9 * (b.magnitude + 1);
+    return new Bound(bound - 1e-9 * (b.magnitude + 1), b.bestPrices);
   }
+
+  /**
+   * A proven lower bound and the prices of the Lagrangian bound found (one per local worker).
+   *
+   * @param value the bound, less a margin for rounding
+   * @param prices μ per local worker, in cost per weighted case
+   */
+  record Bound(double value, double[] prices) {}
 
   private boolean closeEnough(double bound) {
     return upper - bound <= CLOSE_ENOUGH * Math.abs(upper) + 1e-9;
@@ -146,9 +180,13 @@ final class LowerBound {
         moved += exchange(t);
       }
       if (moved == 0 || pass % 5 == 4 || pass == passes - 1) {
-        double value = evaluate(marginalPrices());
+        double[] mu = marginalPrices();
+        double value = evaluate(mu);
         boolean stalled = value - best <= 0.01 * (upper - value);
-        best = Math.max(best, value);
+        if (value > best) {
+          best = value;
+          bestPrices = mu;
+        }
         if (moved == 0 || closeEnough(best) || stalled) {
           break;
         }
@@ -172,12 +210,228 @@ final class LowerBound {
       }
       double value = evaluate(mu);
       double gain = value - best;
-      best = Math.max(best, value);
+      if (value > best) {
+        best = value;
+        bestPrices = mu.clone();
+      }
       if (gain <= 0.01 * (upper - best)) {
         break;
       }
     }
     return best;
+  }
+
+  // ---------------------------------------------------------------- whole groups left out
+
+  /**
+   * L(μ) plus what the groups that L(μ) places must give up because whole groups, not parts of
+   * them, are left out when room is short. For prices μ, a group g placed costs at least p_g
+   * (its least cost plus μ·a_g over its options) and left out u_g; L(μ) counts min(p_g, u_g).
+   * Call P the groups with p_g &lt; u_g, whose options lie in a set S of workers. Every plan
+   * places groups of P weighing at most the room of S, which is a whole number R of granules
+   * (each worker's is, see {@link Part#room}); so it leaves out groups of P weighing at least
+   * D = (weight of P) − R, and each such group costs it u_g − p_g more than L(μ) counted. The
+   * least of that over sets of whole groups weighing at least D granules is a covering knapsack,
+   * solved exactly by dynamic programming over 0..D granules:
+   * <pre>
+   *   objective ≥ L(μ) + min { Σ_{g ∈ T} (u_g − p_g) : T ⊆ P, Σ_{g ∈ T} a_g ≥ D }  =:  L'(μ)
+   * </pre>
+   * Where the relaxation splits the last group that fits, L' charges for leaving out whole ones.
+   * L' is concave in μ (a least of affine functions), so it is maximised along a line by golden
+   * section: every price of S lowered together from the prices found, which turns the charge for
+   * room from prices into the knapsack. S is tried among every worker of the part, the workers
+   * full at the prices found and the options of each type of group (the groups that may go only
+   * to a pool compete for its room alone); the best of them is the bound.
+   */
+  private double leftOut() {
+    // The sets of workers tried: the whole part, the workers full at the prices found, and the
+    // options of each type of group (a pool such as the qualified workers of a service, to which
+    // some groups are confined), those that can be short only, most short first.
+    List<boolean[]> sets = new ArrayList<>();
+    boolean[] all = new boolean[m];
+    Arrays.fill(all, true);
+    sets.add(all);
+    boolean[] full = new boolean[m];
+    for (int w = 0; w < m; w++) {
+      full[w] = takes(w, bestPrices[w]) >= room[w];
+    }
+    sets.add(full);
+    Map<int[], Boolean> seen = new IdentityHashMap<>();
+    for (int t = 0; t < types; t++) {
+      if (seen.put(opts[t], Boolean.TRUE) == null) {
+        boolean[] set = new boolean[m];
+        for (int w : opts[t]) {
+          set[w] = true;
+        }
+        sets.add(set);
+      }
+    }
+    List<boolean[]> distinct = new ArrayList<>();
+    List<Long> shortBy = new ArrayList<>();
+    for (boolean[] set : sets) {
+      long by = shortBy(set);
+      if (by > 0 && distinct.stream().noneMatch(d -> Arrays.equals(d, set))) {
+        distinct.add(set);
+        shortBy.add(by);
+      }
+    }
+    Integer[] order = new Integer[distinct.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Long.compare(shortBy.get(y), shortBy.get(x)));
+    double best = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < Math.min(order.length, MAX_POOLS); i++) {
+      best = Math.max(best, leftOutAlong(distinct.get(order[i])));
+      if (closeEnough(best)) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** How much the groups that may go only to workers of {@code set} weigh beyond the set's room, in granules. */
+  private long shortBy(boolean[] set) {
+    long demand = 0;
+    for (Map.Entry<Long, Integer> e : itemCount.entrySet()) {
+      int[] o = opts[(int) (e.getKey() >>> 32)];
+      boolean confined = true;
+      for (int k = 0; k < o.length && confined; k++) {
+        confined = set[o[k]];
+      }
+      if (confined) {
+        demand += (e.getKey() & 0xFFFFFFFFL) * e.getValue();
+      }
+    }
+    return demand - roomUnits(set);
+  }
+
+  /** The room of the workers of {@code set}, in whole granules. */
+  private long roomUnits(boolean[] set) {
+    long units = 0;
+    for (int w = 0; w < m; w++) {
+      if (set[w]) {
+        units += (long) Math.floor(room[w] / part.granule + 1e-6);
+      }
+    }
+    return units;
+  }
+
+  /** Golden-section search of L' along the prices of {@code set} lowered together, from 0 to all of the highest. */
+  private double leftOutAlong(boolean[] set) {
+    double highest = 0;
+    for (int w = 0; w < m; w++) {
+      if (set[w]) {
+        highest = Math.max(highest, Math.abs(bestPrices[w]));
+      }
+    }
+    double lo = 0;
+    double hi = highest;
+    double inv = (Math.sqrt(5) - 1) / 2;
+    double x1 = hi - inv * (hi - lo);
+    double x2 = lo + inv * (hi - lo);
+    double f1 = leftOutAt(set, x1);
+    double f2 = leftOutAt(set, x2);
+    double best = Math.max(leftOutAt(set, 0), Math.max(f1, f2));
+    for (int it = 0; it < GOLDEN_STEPS && hi - lo > 1e-9 * (highest + 1); it++) {
+      if (f1 < f2) {
+        lo = x1;
+        x1 = x2;
+        f1 = f2;
+        x2 = lo + inv * (hi - lo);
+        f2 = leftOutAt(set, x2);
+        best = Math.max(best, f2);
+      } else {
+        hi = x2;
+        x2 = x1;
+        f2 = f1;
+        x1 = hi - inv * (hi - lo);
+        f1 = leftOutAt(set, x1);
+        best = Math.max(best, f1);
+      }
+      if (closeEnough(best)) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** L'(μ) at the prices found with those of {@code set} lowered by {@code down}. */
+  private double leftOutAt(boolean[] set, double down) {
+    double[] mu = bestPrices.clone();
+    for (int w = 0; w < m; w++) {
+      if (set[w]) {
+        mu[w] -= down;
+      }
+    }
+    double value = evaluate(mu);
+    // Per type: what placing costs per weighted case at these prices, and whether it may go only to the set.
+    double[] saving = new double[types];
+    boolean[] inside = new boolean[types];
+    for (int t = 0; t < types; t++) {
+      int[] o = opts[t];
+      double[] u = unit[t];
+      double least = Double.POSITIVE_INFINITY;
+      boolean confined = true;
+      for (int k = 0; k < o.length; k++) {
+        least = Math.min(least, u[k] + mu[o[k]]);
+        confined &= set[o[k]];
+      }
+      saving[t] = unitUnallocated[t] - least;
+      inside[t] = confined && saving[t] > 0;
+    }
+    long demand = 0;
+    for (Map.Entry<Long, Integer> e : itemCount.entrySet()) {
+      int t = (int) (e.getKey() >>> 32);
+      if (inside[t]) {
+        demand += (e.getKey() & 0xFFFFFFFFL) * e.getValue();
+      }
+    }
+    long short_ = demand - roomUnits(set);
+    if (short_ <= 0) {
+      return value;
+    }
+    return value + coverAtLeast(short_, saving, inside);
+  }
+
+  /**
+   * The least total saving of whole groups of the types marked {@code inside} weighing at least
+   * {@code need} granules (each group gives up saving[t] per weighted case); 0, a weaker but valid
+   * answer, when the table would be too large to fill.
+   */
+  private double coverAtLeast(long need, double[] saving, boolean[] inside) {
+    List<long[]> pieces = new ArrayList<>(); // {granules, type, count} after binary splitting
+    for (Map.Entry<Long, Integer> e : itemCount.entrySet()) {
+      int t = (int) (e.getKey() >>> 32);
+      if (!inside[t]) {
+        continue;
+      }
+      long units = e.getKey() & 0xFFFFFFFFL;
+      int left = e.getValue();
+      for (int k = 1; left > 0; k *= 2) {
+        int take = Math.min(k, left);
+        pieces.add(new long[] {units * take, t, take});
+        left -= take;
+      }
+    }
+    if (need * pieces.size() > MAX_KNAPSACK_CELLS) {
+      return 0;
+    }
+    int d = (int) need;
+    double[] least = new double[d + 1];
+    Arrays.fill(least, Double.POSITIVE_INFINITY);
+    least[0] = 0;
+    for (long[] piece : pieces) {
+      long units = piece[0];
+      double cost = units * part.granule * saving[(int) piece[1]];
+      for (int x = d; x > 0; x--) {
+        double via = least[(int) Math.max(0, x - units)] + cost;
+        if (via < least[x]) {
+          least[x] = via;
+        }
+      }
+    }
+    return least[d] == Double.POSITIVE_INFINITY ? 0 : least[d];
   }
 
   // ---------------------------------------------------------------- types and the relaxation
@@ -238,6 +492,10 @@ final class LowerBound {
         load.get(t)[part.optionIndex(g, at[g])] += a;
       } else {
         out.get(t)[0] += a;
+      }
+      if (part.granule > 0) {
+        long units = Math.round(a / part.granule);
+        itemCount.merge(((long) t << 32) | units, 1, Integer::sum);
       }
     }
     types = o.size();
@@ -368,11 +626,9 @@ final class LowerBound {
       size += Math.abs(weight[t] * least);
     }
     for (int w = 0; w < m; w++) {
-      int pw = part.workers[w];
-      double take = takes(w, mu[w]);
-      double b = p.balanceCost(pw, fixed[w] + take);
-      total += b - mu[w] * take;
-      size += Math.abs(b) + Math.abs(mu[w] * take);
+      double b = part.pricedBalance(w, fixed[w], mu[w]);
+      total += b;
+      size += Math.abs(b) + Math.abs(mu[w] * room[w]);
     }
     magnitude = Math.max(magnitude, size);
     return total;

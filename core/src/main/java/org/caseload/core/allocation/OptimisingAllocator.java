@@ -3,6 +3,7 @@ package org.caseload.core.allocation;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,24 +24,29 @@ import java.util.stream.IntStream;
  *   <li><b>Exact, by min-cost flow</b>, when every group of the part weighs the same (for
  *       example children alone, all of one weight): a flow with convex costs for load balance
  *       gives the optimum, however large the part.
- *   <li><b>Exact, by branch and bound</b>, when the part is small (its assignments, capacity
- *       apart, number at most 10<sup>9</sup>) and the search ends within its node budget.
  *   <li>Otherwise (cases of different weights, sibling groups: a generalised assignment
  *       problem), <b>local search</b> from the best of the greedy plan, a fill by cost per weighted
- *       case and, when capacity is short, a tight packing: moving a group, swapping two, ejection
- *       chains and gathering scraps of room to place a group left unallocated; only improving
- *       moves are taken, until none is left or the move budget is spent. The lower bound is then
- *       a Lagrangian bound (see the package-private {@code LowerBound}), and the plan's
- *       {@linkplain AllocationPlan#gap() gap} says how far from the optimum it may be.
+ *       case and, when capacity is short, a tight fill and a packing worker by worker (see
+ *       {@code fillByPacking}): moving a group, swapping two, ejection chains and gathering scraps
+ *       of room to place a group left unallocated or to bring a placed one to a worker where it
+ *       costs less (one who held the child before); only improving moves are taken, until none is
+ *       left or the move budget is spent. The lower bound is then a Lagrangian bound that also
+ *       charges for leaving out whole groups where room is short (see the package-private
+ *       {@code LowerBound}), and the plan's {@linkplain AllocationPlan#gap() gap} says how far
+ *       from the optimum it may be.
+ *   <li><b>Exact, by branch and bound</b>, after the local search, when the part is small (its
+ *       assignments, capacity apart, number at most 10<sup>24</sup>: a team's or a small
+ *       authority's departures and intakes) and the search ends within its node budget; it is
+ *       pruned by the Lagrangian bound at the prices of the part's bound.
  * </ul>
  * A case that holds its worker moves only when a hard rule forces it or when moving it gains
  * more than the transfer costs (the objective's transfer term sees to it).
  *
- * <p>Where the bound is weak: when capacity is short, the bound is that of a relaxation in which
- * a case may be split between workers, so it cannot see that whole cases must be left out (at
- * 100% of capacity the gap may be large although few cases wait); in a re-balance, it does not
- * see the transfers needed to make whole room for waiting cases. The gap is then an upper limit
- * on how far the plan is from the optimum, not a measure of it.
+ * <p>Where the bound is weak: it is a relaxation in which a case may be split between workers,
+ * corrected for the whole cases that must be left out of each pool of workers short of room, but
+ * not for how the weights pack into each worker; and in a re-balance, it does not see the
+ * transfers needed to make whole room for waiting cases. The gap is then an upper limit on how far
+ * the plan is from the optimum, not a measure of it.
  *
  * <p>Deterministic: the same request gives the same plan, since every budget is counted in
  * moves or search nodes, and whatever the number of {@linkplain #withThreads threads}. A
@@ -52,14 +58,27 @@ public final class OptimisingAllocator implements Allocator {
   public static final String NAME = "optimising";
   /** Default budget of the local search, in moves evaluated over the whole request. */
   public static final long DEFAULT_MOVE_BUDGET = 20_000_000L;
-  /** Default budget of each exact search, in nodes. */
+  /**
+   * Default budget of the exact search, in nodes per request: shared over its parts in proportion
+   * to their groups, each part at least {@value #MIN_PART_NODES} (never more than the whole).
+   */
   public static final long DEFAULT_SEARCH_NODES = 1_000_000L;
-  /** A part is searched exactly when it has at most 10^this assignments (capacity apart). */
-  static final double EXACT_SEARCH_SPACE_LOG10 = 9;
+  /**
+   * A part is searched exactly when it has at most 10^this assignments (capacity apart): a
+   * team's departures and intakes (up to about 10^18 for a departure from a team of 12).
+   */
+  static final double EXACT_SEARCH_SPACE_LOG10 = 24;
   /** Passes of the fractional relaxation that prices the workers for the lower bound. */
   static final int BOUND_PASSES = 30;
+  /** Rounds of packing again, and how many full workers join those with room each time. */
+  private static final int REPACK_ROUNDS = 30;
+  private static final int REPACK_WITH = 6;
+  /** Largest dynamic-programming table (granules × items) a packing start fills. */
+  private static final long MAX_PACKING_CELLS = 20_000_000L;
   /** Fewest moves any part may evaluate, however small its share of the budget. */
   private static final long MIN_PART_MOVES = 10_000;
+  /** Fewest nodes any part's exact search may visit, however small its share of the budget. */
+  static final long MIN_PART_NODES = 10_000;
 
   private final long moveBudget;
   private final long searchNodes;
@@ -116,7 +135,10 @@ public final class OptimisingAllocator implements Allocator {
     return moveBudget;
   }
 
-  /** Nodes each exact search may visit before it gives up (no proof, the local search's plan stands). */
+  /**
+   * Nodes the exact search may visit per request before it gives up (no proof: the best plan found
+   * stands), shared over the request's parts in proportion to their groups.
+   */
   public long searchNodes() {
     return searchNodes;
   }
@@ -174,7 +196,8 @@ public final class OptimisingAllocator implements Allocator {
     java.util.function.IntFunction<Solved> one = i -> {
       Part part = parts.get(i);
       long moves = Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * part.size() / grouped));
-      return solve(part, part.localise(assign), Math.min(moves, moveBudget), deadline);
+      long nodes = Math.max(MIN_PART_NODES, (long) ((double) searchNodes * part.size() / grouped));
+      return solve(part, part.localise(assign), Math.min(moves, moveBudget), Math.min(nodes, searchNodes), deadline);
     };
     if (threads == 1 || parts.size() < 2) {
       List<Solved> out = new java.util.ArrayList<>(parts.size());
@@ -202,21 +225,27 @@ public final class OptimisingAllocator implements Allocator {
   /** A part's assignment and a lower bound on its objective (equal to it when proven optimal). */
   private record Solved(int[] at, double bound) {}
 
-  private Solved solve(Part part, int[] start, long moves, long deadline) {
+  private Solved solve(Part part, int[] start, long moves, long nodes, long deadline) {
     if (part.equalWeights()) {
       int[] at = ConvexFlow.solve(part);
       return new Solved(at, part.objective(at));
     }
-    // The best of three starts: the greedy plan, a fill by value, and (when capacity is short) a
-    // tight fill, which packs closest.
+    // The best of the starts: the greedy plan, a fill by value, and when capacity is short a tight
+    // fill and a packing worker by worker, which pack closest.
     int[] from = start;
     double fromCost = part.objective(start);
     boolean shortOfRoom = false;
     for (int g = 0; g < start.length && !shortOfRoom; g++) {
       shortOfRoom = start[g] < 0;
     }
-    for (int[] fill : shortOfRoom ? List.of(fillByValue(part, false), fillByValue(part, true))
-        : List.of(fillByValue(part, false))) {
+    List<int[]> fills = new java.util.ArrayList<>(List.of(fillByValue(part, false)));
+    if (shortOfRoom) {
+      fills.add(fillByValue(part, true));
+      if (part.granule > 0) {
+        fills.add(fillByPacking(part));
+      }
+    }
+    for (int[] fill : fills) {
       double c = part.objective(fill);
       if (c < fromCost) {
         from = fill;
@@ -227,14 +256,24 @@ public final class OptimisingAllocator implements Allocator {
     if (!part.feasible(at) || part.objective(at) > fromCost) {
       at = from; // cannot happen unless rounding drifted; keep the start, which is checked
     }
-    if (BranchAndBound.searchSpace(part) <= EXACT_SEARCH_SPACE_LOG10 && System.nanoTime() - deadline < 0) {
-      int[] exact = BranchAndBound.solve(part, at, searchNodes);
-      if (exact != null) {
-        return new Solved(exact, part.objective(exact));
+    double objective = part.objective(at);
+    LowerBound.Bound bound = LowerBound.withPrices(part, at, BOUND_PASSES);
+    if (exactSearch(part) && System.nanoTime() - deadline < 0) {
+      BranchAndBound.Result exact = BranchAndBound.search(part, at, bound.prices(), nodes);
+      double found = part.objective(exact.best());
+      if (exact.proven()) {
+        return new Solved(exact.best(), found);
+      }
+      if (found < objective) { // out of nodes, but it found better on the way
+        return new Solved(exact.best(), Math.min(found, bound.value()));
       }
     }
-    double objective = part.objective(at);
-    return new Solved(at, Math.min(objective, LowerBound.of(part, at, BOUND_PASSES)));
+    return new Solved(at, Math.min(objective, bound.value()));
+  }
+
+  /** True if the part is small enough for the exact search to be tried (see {@link #EXACT_SEARCH_SPACE_LOG10}). */
+  static boolean exactSearch(Part part) {
+    return BranchAndBound.searchSpace(part) <= EXACT_SEARCH_SPACE_LOG10;
   }
 
   /**
@@ -301,6 +340,276 @@ public final class OptimisingAllocator implements Allocator {
       }
     }
     return at;
+  }
+
+  /**
+   * A start for when capacity is short, in two steps, with weights in whole
+   * {@linkplain Part#granule granules} (the part's granule must be positive):
+   * <ol>
+   *   <li>which groups to leave out: the set of least cost of leaving unallocated that weighs at
+   *       least what the groups weigh beyond the room of all the part's workers (a covering
+   *       knapsack, solved exactly by dynamic programming; skipped when its table would be too
+   *       large, and blind to which worker may take which group);
+   *   <li>the others, packed worker by worker (those that fewest groups may go to first): each
+   *       takes the set of groups not yet placed that fills its room the most, with the fewest
+   *       groups among those (a subset-sum knapsack, again exact), so small groups are kept to
+   *       fill the gaps that large ones leave. Groups alike (same weight) are one item with a
+   *       count; those with fewest options go first.
+   * </ol>
+   * Where the fill by value leaves scraps of room in every worker, this fills each worker as full
+   * as the weights allow; what it cannot place is left to the local search.
+   */
+  static int[] fillByPacking(Part part) {
+    int n = part.size();
+    int m = part.workerCount();
+    double q = part.granule;
+    int[] units = new int[n];
+    int[] mayTake = new int[m];
+    long demand = 0;
+    for (int g = 0; g < n; g++) {
+      units[g] = (int) Math.round(part.weight[g] / q);
+      demand += units[g];
+      for (int w : part.options[g]) {
+        mayTake[w]++;
+      }
+    }
+    long room = 0;
+    for (int w = 0; w < m; w++) {
+      room += roomUnits(part, w);
+    }
+    boolean[] leftOut = cheapestToLeave(part, units, demand - room);
+    int[] at = new int[n];
+    Arrays.fill(at, -1);
+    Integer[] workers = new Integer[m];
+    for (int w = 0; w < m; w++) {
+      workers[w] = w;
+    }
+    Arrays.sort(workers, (x, y) -> mayTake[x] != mayTake[y] ? Integer.compare(mayTake[x], mayTake[y]) : Integer.compare(x, y));
+    Integer[] byOptions = new Integer[n];
+    for (int g = 0; g < n; g++) {
+      byOptions[g] = g;
+    }
+    Arrays.sort(byOptions, (x, y) -> part.options[x].length != part.options[y].length
+        ? Integer.compare(part.options[x].length, part.options[y].length) : Integer.compare(x, y));
+    boolean[] pool = new boolean[n];
+    for (int g = 0; g < n; g++) {
+      pool[g] = !leftOut[g];
+    }
+    for (int w : workers) {
+      packWorker(part, w, units, byOptions, pool, at);
+    }
+    repack(part, units, workers, byOptions, pool, at);
+    if (!part.feasible(at)) {
+      throw new IllegalStateException("packing broke a capacity of " + part); // whole granules within room: cannot
+    }
+    return at;
+  }
+
+  /**
+   * Worker w (holding nothing of the part yet) takes the groups of {@code pool} not yet placed
+   * that fill its room the most, with the fewest groups among those (see {@link #fillByPacking}).
+   */
+  private static void packWorker(Part part, int w, int[] units, Integer[] byOptions, boolean[] pool, int[] at) {
+    int free = (int) roomUnits(part, w);
+    if (free <= 0) {
+      return;
+    }
+    // Items: groups of one weight that may go here and gain by it, fewest options first.
+    Map<Integer, List<Integer>> alike = new java.util.TreeMap<>();
+    for (int g : byOptions) {
+      if (at[g] >= 0 || !pool[g] || units[g] <= 0 || units[g] > free) {
+        continue;
+      }
+      int k = part.optionIndex(g, w);
+      if (k >= 0 && part.cost[g][k] < part.unallocatedCost[g]) {
+        alike.computeIfAbsent(units[g], x -> new java.util.ArrayList<>()).add(g);
+      }
+    }
+    List<Integer> sizes = new java.util.ArrayList<>(alike.keySet());
+    List<int[]> pieces = new java.util.ArrayList<>(); // {item, count}: binary splitting
+    for (int i = 0; i < sizes.size(); i++) {
+      int left = alike.get(sizes.get(i)).size();
+      for (int c = 1; left > 0; c *= 2) {
+        int take = Math.min(c, left);
+        pieces.add(new int[] {i, take});
+        left -= take;
+      }
+    }
+    // Most room filled, then fewest groups: each group is worth (its granules) × (free + 1) − 1.
+    long[] best = new long[free + 1];
+    boolean[][] took = new boolean[pieces.size()][free + 1];
+    for (int p = 0; p < pieces.size(); p++) {
+      int[] piece = pieces.get(p);
+      int size = sizes.get(piece[0]) * piece[1];
+      long value = ((long) sizes.get(piece[0]) * (free + 1) - 1) * piece[1];
+      for (int c = free; c >= size; c--) {
+        if (best[c - size] + value > best[c]) {
+          best[c] = best[c - size] + value;
+          took[p][c] = true;
+        }
+      }
+    }
+    int[] count = new int[sizes.size()];
+    for (int p = pieces.size() - 1, c = free; p >= 0; p--) {
+      if (took[p][c]) {
+        int[] piece = pieces.get(p);
+        count[piece[0]] += piece[1];
+        c -= sizes.get(piece[0]) * piece[1];
+      }
+    }
+    for (int i = 0; i < sizes.size(); i++) {
+      List<Integer> members = alike.get(sizes.get(i));
+      for (int j = 0; j < count[i]; j++) {
+        at[members.get(j)] = w;
+      }
+    }
+  }
+
+  /**
+   * While groups of the pool are left over: the workers with room left and {@value #REPACK_WITH}
+   * others (taken in turn) give up their groups, and are packed again, one by one, with those and
+   * the groups left over; kept when it places more weight, undone otherwise. At most
+   * {@value #REPACK_ROUNDS} rounds. More groups to choose from fill the last workers closer.
+   */
+  private static void repack(Part part, int[] units, Integer[] workers, Integer[] byOptions, boolean[] pool,
+      int[] at) {
+    int m = workers.length;
+    int next = 0;
+    for (int round = 0; round < REPACK_ROUNDS; round++) {
+      long before = placedUnits(units, pool, at);
+      boolean leftOver = false;
+      for (int g = 0; g < at.length && !leftOver; g++) {
+        leftOver = pool[g] && at[g] < 0 && units[g] > 0;
+      }
+      if (!leftOver) {
+        return;
+      }
+      boolean[] chosen = new boolean[m];
+      List<Integer> again = new java.util.ArrayList<>();
+      double[] load = part.loads(at);
+      for (int w : workers) {
+        if (roomUnits(part, w, load[w]) > 0) {
+          chosen[w] = true;
+          again.add(w);
+        }
+      }
+      for (int added = 0, tried = 0; added < REPACK_WITH && tried < m; tried++, next = (next + 1) % m) {
+        int w = workers[next];
+        if (!chosen[w]) {
+          chosen[w] = true;
+          again.add(w);
+          added++;
+        }
+      }
+      int[] saved = at.clone();
+      for (int g = 0; g < at.length; g++) {
+        if (at[g] >= 0 && chosen[at[g]]) {
+          at[g] = -1;
+        }
+      }
+      for (int w : again) {
+        packWorker(part, w, units, byOptions, pool, at);
+      }
+      if (placedUnits(units, pool, at) <= before) {
+        System.arraycopy(saved, 0, at, 0, at.length);
+      }
+    }
+  }
+
+  private static long placedUnits(int[] units, boolean[] pool, int[] at) {
+    long placed = 0;
+    for (int g = 0; g < at.length; g++) {
+      if (pool[g] && at[g] >= 0) {
+        placed += units[g];
+      }
+    }
+    return placed;
+  }
+
+  /** Room of local worker w carrying {@code load}, in whole granules. */
+  private static long roomUnits(Part part, int w, double load) {
+    return (long) Math.floor(part.room(w, load) / part.granule + 1e-6);
+  }
+
+  /** Room of local worker w above its fixed load, in whole granules. */
+  private static long roomUnits(Part part, int w) {
+    return roomUnits(part, w, part.fixedLoad(w));
+  }
+
+  /**
+   * The groups of least total cost of leaving unallocated that weigh at least {@code need}
+   * granules (none when need ≤ 0, or when the table would exceed {@value #MAX_PACKING_CELLS} cells).
+   */
+  private static boolean[] cheapestToLeave(Part part, int[] units, long need) {
+    int n = part.size();
+    boolean[] out = new boolean[n];
+    if (need <= 0) {
+      return out;
+    }
+    // Items: groups of one weight and one cost, as pieces of binary splitting.
+    Map<List<Double>, List<Integer>> alike = new java.util.TreeMap<>((x, y) -> {
+      int c = Double.compare(x.get(0), y.get(0));
+      return c != 0 ? c : Double.compare(x.get(1), y.get(1));
+    });
+    for (int g = 0; g < n; g++) {
+      if (units[g] > 0) {
+        alike.computeIfAbsent(List.of((double) units[g], part.unallocatedCost[g]), x -> new java.util.ArrayList<>()).add(g);
+      }
+    }
+    List<List<Integer>> items = new java.util.ArrayList<>(alike.values());
+    List<int[]> pieces = new java.util.ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      int left = items.get(i).size();
+      for (int c = 1; left > 0; c *= 2) {
+        int take = Math.min(c, left);
+        pieces.add(new int[] {i, take});
+        left -= take;
+      }
+    }
+    if (need * pieces.size() > MAX_PACKING_CELLS) {
+      return out;
+    }
+    int d = (int) need;
+    double[] least = new double[d + 1];
+    Arrays.fill(least, Double.POSITIVE_INFINITY);
+    least[0] = 0;
+    boolean[][] took = new boolean[pieces.size()][d + 1];
+    for (int p = 0; p < pieces.size(); p++) {
+      int[] piece = pieces.get(p);
+      int g = items.get(piece[0]).get(0);
+      int size = units[g] * piece[1];
+      double cost = part.unallocatedCost[g] * piece[1];
+      for (int x = d; x > 0; x--) {
+        double via = least[Math.max(0, x - size)] + cost;
+        if (via < least[x]) {
+          least[x] = via;
+          took[p][x] = true;
+        }
+      }
+    }
+    if (least[d] == Double.POSITIVE_INFINITY) {
+      return out;
+    }
+    int[] count = new int[items.size()];
+    for (int p = pieces.size() - 1, x = d; p >= 0 && x > 0; p--) {
+      if (took[p][x]) {
+        int[] piece = pieces.get(p);
+        count[piece[0]] += piece[1];
+        x = Math.max(0, x - units[items.get(piece[0]).get(0)] * piece[1]);
+      }
+    }
+    // Of groups alike, leave out those with most options last... those with fewest options are the
+    // hardest to place, but alike groups cost the same: leave out those with most options, which
+    // any packing can still take later if room remains.
+    for (int i = 0; i < items.size(); i++) {
+      List<Integer> members = new java.util.ArrayList<>(items.get(i));
+      members.sort((x, y) -> part.options[x].length != part.options[y].length
+          ? Integer.compare(part.options[y].length, part.options[x].length) : Integer.compare(x, y));
+      for (int j = 0; j < count[i]; j++) {
+        out[members.get(j)] = true;
+      }
+    }
+    return out;
   }
 
   /** Places g with its best option that fits (tightest room after, or cheapest), if any. */
@@ -379,7 +688,10 @@ public final class OptimisingAllocator implements Allocator {
       return this;
     }
 
-    /** Nodes each exact search may visit (default 1,000,000); 0 turns the exact search off. */
+    /**
+     * Nodes the exact search may visit per request, shared over its parts (default 1,000,000); 0
+     * turns the exact search off.
+     */
     public Builder searchNodes(long nodes) {
       if (searchNodes != null) {
         throw new IllegalStateException("searchNodes was already set to " + searchNodes);

@@ -36,6 +36,17 @@ final class Part {
    * share one array (read only).
    */
   final double[][] cost;
+  /**
+   * The largest 1/K (K a whole number up to {@value #MAX_DENOMINATOR}) of which every group's
+   * weight is a whole multiple, weighted cases; 0 when there is none. With the default weights
+   * (complexity multipliers 4/7, 1, 10/7 on whole category weights) it is 1/7.
+   */
+  final double granule;
+
+  /** Largest denominator tried for {@link #granule}. */
+  static final int MAX_DENOMINATOR = 1000;
+  /** A weight is a multiple of the granule when within this many granules of one (rounding). */
+  private static final double MULTIPLE_TOLERANCE = 1e-9;
 
   private Part(AllocationProblem problem, int[] groups, int[] workers, int[][] options) {
     this.problem = problem;
@@ -60,6 +71,23 @@ final class Part {
         return c;
       });
     }
+    granule = granule(weight);
+  }
+
+  /** See {@link #granule}. */
+  static double granule(double[] weights) {
+    double[] distinct = Arrays.stream(weights).distinct().toArray();
+    for (int k = 1; k <= MAX_DENOMINATOR; k++) {
+      boolean all = true;
+      for (int i = 0; i < distinct.length && all; i++) {
+        double units = distinct[i] * k;
+        all = Math.abs(units - Math.rint(units)) <= MULTIPLE_TOLERANCE * Math.max(1, units);
+      }
+      if (all) {
+        return 1.0 / k;
+      }
+    }
+    return 0;
   }
 
   /** Options (the array itself, shared by groups of a kind) and placement key. */
@@ -203,6 +231,50 @@ final class Part {
   /** True if local worker {@code w}, carrying {@code load}, can take {@code add} more. */
   boolean fits(int w, double load, double add) {
     return problem.fits(workers[w], load, add);
+  }
+
+  /**
+   * The most weight local worker {@code w}, carrying {@code load}, can still take from the groups of
+   * the part, weighted cases (at least 0): its room within capacity, rounded down to a whole
+   * number of {@linkplain #granule granules}, since whatever it takes is a sum of weights that are
+   * such multiples. The rounding is kept a little generous, so the result is never below what
+   * {@link #fits} allows; bounds may use it as an upper limit on what a worker takes.
+   */
+  double room(int w, double load) {
+    double room = capacity(w) + AllocationProblem.EPS - load;
+    if (!(room > 0)) {
+      return 0;
+    }
+    if (granule > 0) {
+      double units = Math.floor(room / granule + MULTIPLE_TOLERANCE * Math.max(1, room / granule));
+      room = Math.min(room, units * granule + AllocationProblem.EPS);
+    }
+    return room;
+  }
+
+  /**
+   * The least, over the weights s that local worker {@code w} carrying {@code load} may still take
+   * (whole granules up to {@link #room}), of its balance change less {@code price}·s: the
+   * worker's term of a Lagrangian bound at that price (cost per weighted case). At most 0 (s = 0).
+   * The balance change is convex in s, so the least is at one of the whole granules around the
+   * minimum of the parabola.
+   */
+  double pricedBalance(int w, double load, double price) {
+    double room = room(w, load);
+    double s = Math.min(room, Math.max(0, problem.loadAtSlope(workers[w], price) - load));
+    if (!(s > 0)) {
+      return 0;
+    }
+    if (granule <= 0) {
+      return balanceDelta(w, load, s) - price * s;
+    }
+    double down = Math.floor(s / granule) * granule;
+    double best = down > 0 ? balanceDelta(w, load, down) - price * down : 0;
+    double up = down + granule;
+    if (up <= room) {
+      best = Math.min(best, balanceDelta(w, load, up) - price * up);
+    }
+    return Math.min(0, best);
   }
 
   /** Change in balance cost at local worker {@code w} carrying {@code load} when it takes {@code add}. */

@@ -122,6 +122,13 @@ class AllocationInternalsTest {
             int[] nothing = new int[part.size()];
             Arrays.fill(nothing, -1);
             int[] best = BranchAndBound.solve(part, nothing, Long.MAX_VALUE);
+            // Pruned also by the Lagrangian bound at the prices of the part's bound: the same optimum.
+            double[] prices = LowerBound.withPrices(part, part.localise(greedy), OptimisingAllocator.BOUND_PASSES).prices();
+            BranchAndBound.Result search = BranchAndBound.search(part, nothing, prices, Long.MAX_VALUE);
+            assertTrue(search.proven(), where);
+            int[] priced = search.best();
+            assertEquals(part.objective(best), part.objective(priced), Exhaustive.tolerance(part.objective(best)),
+                "with prices: " + where);
             part.store(best, assign);
             bound += LowerBound.of(part, part.localise(greedy), OptimisingAllocator.BOUND_PASSES);
             for (int g : part.groups) {
@@ -137,6 +144,47 @@ class AllocationInternalsTest {
           assertTrue(bound <= optimum + tol, "bound " + bound + " above the optimum " + optimum + ": " + where);
         });
     assertTrue(checked.get() >= 150, "too few small requests checked: " + checked);
+  }
+
+  @Test
+  void theGranuleIsTheLargestWholeFractionOfEveryWeight() {
+    assertEquals(1.0 / 7, Part.granule(new double[] {4.0 / 7, 1, 10.0 / 7, 4.0 / 7 + 10.0 / 7 + 1}), 0.0);
+    assertEquals(0.5, Part.granule(new double[] {0.5, 1.5, 3}), 0.0);
+    assertEquals(1.0, Part.granule(new double[] {1, 2, 5}), 0.0);
+    assertEquals(0.1, Part.granule(new double[] {0.1 + 0.2, 1}), 1e-15);
+    assertEquals(0.0, Part.granule(new double[] {Math.PI}), 0.0);
+  }
+
+  @Test
+  void aWorkersRoomIsWholeGranulesWithinCapacityAndNeverBelowWhatFits() {
+    qt().withFixedSeed(67L).withExamples(200)
+        .forAll(longs().all(), integers().between(0, 2), integers().between(0, 1000))
+        .checkAssert((seed, kind, pick) -> {
+          AllocationProblem problem = new AllocationProblem(OptimisingAllocatorPropertiesTest.tightRequest(seed, kind, pick));
+          for (Part part : Part.split(problem)) {
+            for (int w = 0; w < part.workerCount(); w++) {
+              double load = part.fixedLoad(w);
+              double room = part.room(w, load);
+              assertTrue(room >= 0 && room <= Math.max(0, part.capacity(w) + AllocationProblem.EPS - load) + 1e-12);
+              if (part.granule > 0) {
+                double units = (room - AllocationProblem.EPS) / part.granule;
+                assertTrue(room == 0 || Math.abs(units - Math.rint(units)) < 1e-6, "whole granules: " + room);
+              }
+              // Any group that fits is within the room, and so is any two that fit together.
+              for (int g = 0; g < part.size(); g++) {
+                if (part.optionIndex(g, w) >= 0 && part.fits(w, load, part.weight[g])) {
+                  assertTrue(part.weight[g] <= room, part.weight[g] + " fits but room is " + room);
+                  for (int h = g + 1; h < part.size(); h++) {
+                    double both = part.weight[g] + part.weight[h];
+                    if (part.optionIndex(h, w) >= 0 && part.fits(w, load + part.weight[g], part.weight[h])) {
+                      assertTrue(both <= room, both + " fits but room is " + room);
+                    }
+                  }
+                }
+              }
+            }
+          }
+        });
   }
 
   @Test
