@@ -193,7 +193,7 @@ public final class QualityReport {
     double sd = Math.sqrt(Arrays.stream(util).map(u -> (u - mean) * (u - mean)).average().orElse(0));
     OptionalDouble bound = t.answer.lowerBound();
     double gap = bound.isEmpty() ? Double.NaN
-        : org.caseload.core.allocation.AllocationPlan.gap(t.objective, bound.getAsDouble(), model.request.policy());
+        : org.caseload.core.allocation.AllocationPlan.gap(t.objective, bound.getAsDouble(), model.request().policy());
     String name = t.name + (t.answer.optimal() ? " (opt.)" : "");
     out.println(key + name + " | " + fmt(t.millis) + " | " + ratio(ratio, reachMs) + " | " + (int) un[0] + " | "
         + String.format(Locale.ROOT, "%.1f", un[1]) + " | " + model.transfers(assign) + " | "
