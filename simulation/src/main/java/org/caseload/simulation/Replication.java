@@ -19,6 +19,7 @@ import org.caseload.core.model.Role;
 import org.caseload.core.model.Service;
 import org.caseload.core.model.Team;
 import org.caseload.core.model.Worker;
+import org.caseload.simulation.demand.Arrivals;
 import org.caseload.simulation.demand.Pathway;
 import org.caseload.simulation.demand.Stage;
 import org.caseload.simulation.random.RandomStreams;
@@ -174,7 +175,10 @@ final class Replication {
   private final List<SimCase> spare = new ArrayList<>();
   /** Scratch list of sibling holders for {@link #cheapest}. */
   private final IntList holders = new IntList();
-  private double[] arrivals;
+  /** The referrals' arrival times, drawn one ahead of the calendar. */
+  private Arrivals arrivals;
+  /** The cases' streams (one per case, keyed by the case's entity). */
+  private final RandomStreams.Process caseStreams;
   private double now;
   private long events;
   /** Whether every allocation is checked against the hard rules as it is made (for tests). */
@@ -316,6 +320,7 @@ final class Replication {
     this.workforce = scenario.workforce();
     this.streams = streams;
     this.replication = replication;
+    this.caseStreams = streams.process(replication, StreamKind.PATHWAY);
 
     for (Service s : org.services()) {
       serviceIndex.put(s.id(), services.size());
@@ -467,11 +472,9 @@ final class Replication {
         }
       }
     }
-    arrivals = scenario.demand().referrals().arrivals(scenario.horizonWeeks(),
+    arrivals = new Arrivals(scenario.demand().referrals(), scenario.horizonWeeks(),
         streams.stream(replication, StreamKind.ARRIVALS, 0));
-    if (arrivals.length > 0) {
-      calendar.schedule(arrivals[0], ARRIVAL, 0);
-    }
+    scheduleArrival(0);
     for (int k = 0; k < workforce.cohorts().size(); k++) {
       WorkforceModel.Cohort cohort = workforce.cohorts().get(k);
       calendar.schedule(cohort.firstWeek(), COHORT, k);
@@ -874,10 +877,10 @@ final class Replication {
   /** The case of a referral of the child keyed {@code entity}, with its stream, not yet open. */
   private SimCase referredCase(long entity) {
     if (spare.isEmpty()) {
-      return new SimCase(entity, streams.stream(replication, StreamKind.PATHWAY, entity));
+      return new SimCase(entity, caseStreams.stream(entity));
     }
     SimCase c = spare.remove(spare.size() - 1);
-    c.reuse(entity, streams.stream(c.rng, replication, StreamKind.PATHWAY, entity));
+    c.reuse(entity, caseStreams.stream(c.rng, entity));
     return c;
   }
 
@@ -901,10 +904,16 @@ final class Replication {
   }
 
   private void arrive(int index) {
-    if (index + 1 < arrivals.length) {
-      calendar.schedule(arrivals[index + 1], ARRIVAL, index + 1);
-    }
+    scheduleArrival(index + 1);
     referral(index);
+  }
+
+  /** Schedules the referral numbered {@code index} (from 0) at the next arrival time, if one is left. */
+  private void scheduleArrival(int index) {
+    double at = arrivals.next();
+    if (at != Double.POSITIVE_INFINITY) {
+      calendar.schedule(at, ARRIVAL, index);
+    }
   }
 
   /** A referral of the child keyed {@code entity}: closed at the door, or opened at the entry stage. */
