@@ -179,6 +179,8 @@ final class Replication {
   private Arrivals arrivals;
   /** The cases' streams (one per case, keyed by the case's entity). */
   private final RandomStreams.Process caseStreams;
+  /** Whether cases are allocated as they arrive or free (rather than at weekly meetings); read at every event. */
+  private final boolean onArrival;
   private double now;
   private long events;
   /** Whether every allocation is checked against the hard rules as it is made (for tests). */
@@ -186,7 +188,8 @@ final class Replication {
   private boolean started;
 
   // records
-  private final double[][][] values;
+  /** By measure, each week's values by service: week {@code w}, service {@code s} at {@code w × services + s}. */
+  private final double[][] values;
   private final long[] transfers;
   private final long[] referrals;
   private final long[] opened;
@@ -321,6 +324,7 @@ final class Replication {
     this.streams = streams;
     this.replication = replication;
     this.caseStreams = streams.process(replication, StreamKind.PATHWAY);
+    this.onArrival = scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL;
 
     for (Service s : org.services()) {
       serviceIndex.put(s.id(), services.size());
@@ -390,7 +394,7 @@ final class Replication {
       teamService[t] = serviceIndex.get(teams.get(t).serviceId());
     }
     int weeks = scenario.horizonWeeks() + 1;
-    values = new double[Measure.values().length][weeks][sCount];
+    values = new double[Measure.values().length][weeks * sCount];
     transfers = new long[sCount];
     referrals = new long[sCount];
     opened = new long[sCount];
@@ -487,7 +491,8 @@ final class Replication {
 
   /** The event loop, to the horizon (a method of its own, so that it is compiled early and alone). */
   private void simulate() {
-    while (!calendar.isEmpty() && calendar.nextTime() <= scenario.horizonWeeks()) {
+    int horizon = scenario.horizonWeeks();
+    while (!calendar.isEmpty() && calendar.nextTime() <= horizon) {
       now = calendar.nextTime();
       int kind = calendar.nextKind();
       long subject = calendar.nextSubject();
@@ -999,7 +1004,7 @@ final class Replication {
   }
 
   private void placeOrQueue(SimCase c) {
-    int w = scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL ? cheapest(c) : -1;
+    int w = onArrival ? cheapest(c) : -1;
     if (w >= 0) {
       give(c, w);
     } else {
@@ -1021,7 +1026,7 @@ final class Replication {
    * appeared, so only cases {@code w} could take are tried.
    */
   private void roomAt(int w) {
-    if (scenario.allocationTiming() != Scenario.AllocationTiming.ON_ARRIVAL || !active[w]) {
+    if (!onArrival || !active[w]) {
       return;
     }
     for (int s : serviceCovers[workerService[w]]) {
@@ -1260,30 +1265,33 @@ final class Replication {
       checkCounts();
     }
     int sCount = services.size();
-    double[] open = values[Measure.OPEN_CASES.ordinal()][week];
-    double[] unallocated = values[Measure.UNALLOCATED.ordinal()][week];
-    double[] wait = values[Measure.MEAN_WAIT.ordinal()][week];
-    double[] threePlus = values[Measure.THREE_OR_MORE_WORKERS.ordinal()][week];
+    int at = week * sCount;
+    double[] open = values[Measure.OPEN_CASES.ordinal()];
+    double[] unallocated = values[Measure.UNALLOCATED.ordinal()];
+    double[] wait = values[Measure.MEAN_WAIT.ordinal()];
+    double[] threePlus = values[Measure.THREE_OR_MORE_WORKERS.ordinal()];
     for (int s = 0; s < sCount; s++) {
-      open[s] = openCount[s];
+      open[at + s] = openCount[s];
       // Between events, the open cases no worker holds are exactly the waiting ones.
       WaitingList<SimCase> queue = waiting.get(s);
-      unallocated[s] = queue.size();
+      unallocated[at + s] = queue.size();
       for (int i = 0; i < queue.size(); i++) {
-        wait[s] += now - queue.get(i).waitingSince;
+        wait[at + s] += now - queue.get(i).waitingSince;
       }
     }
-    churned.removeIf(c -> !c.open);
-    for (SimCase c : churned) {
-      if (c.workersInYear(now) >= 3) {
-        threePlus[c.service]++;
+    if (!churned.isEmpty()) {
+      churned.removeIf(c -> !c.open);
+      for (SimCase c : churned) {
+        if (c.workersInYear(now) >= 3) {
+          threePlus[at + c.service]++;
+        }
       }
     }
-    double[] loadBy = values[Measure.WEIGHTED_LOAD.ordinal()][week];
-    double[] fteBy = values[Measure.FTE_IN_POST.ordinal()][week];
-    double[] head = values[Measure.HEADCOUNT.ordinal()][week];
-    double[] agency = values[Measure.AGENCY_FTE.ordinal()][week];
-    double[] nq = values[Measure.NEWLY_QUALIFIED_FTE.ordinal()][week];
+    double[] loadBy = values[Measure.WEIGHTED_LOAD.ordinal()];
+    double[] fteBy = values[Measure.FTE_IN_POST.ordinal()];
+    double[] head = values[Measure.HEADCOUNT.ordinal()];
+    double[] agency = values[Measure.AGENCY_FTE.ordinal()];
+    double[] nq = values[Measure.NEWLY_QUALIFIED_FTE.ordinal()];
     for (int w = 0; w < workerCount; w++) {
       if (!active[w]) {
         continue;
@@ -1293,31 +1301,32 @@ final class Replication {
         // The week just ended, priced at the staffing of its last instant.
         cost[s] += weeklyCost[w];
       }
-      loadBy[s] += load[w];
-      fteBy[s] += fte[w];
-      head[s]++;
+      loadBy[at + s] += load[w];
+      fteBy[at + s] += fte[w];
+      head[at + s]++;
       if (contract[w] == Contract.AGENCY) {
-        agency[s] += fte[w];
+        agency[at + s] += fte[w];
       }
       if (role[w] == Role.NEWLY_QUALIFIED) {
-        nq[s] += fte[w];
+        nq[at + s] += fte[w];
       }
     }
-    double[] vacant = values[Measure.VACANT_POSTS.ordinal()][week];
+    double[] vacant = values[Measure.VACANT_POSTS.ordinal()];
     for (int p = 0; p < postCount; p++) {
       if (postHolder[p] < 0 && !postRemoved[p]) {
-        vacant[teamService[postTeam[p]]]++;
+        vacant[at + teamService[postTeam[p]]]++;
       }
     }
     for (int s = 0; s < sCount; s++) {
-      wait[s] = unallocated[s] == 0 ? Double.NaN : wait[s] / unallocated[s];
-      threePlus[s] = open[s] == 0 ? Double.NaN : threePlus[s] / open[s];
-      values[Measure.COST.ordinal()][week][s] = cost[s];
-      values[Measure.CASELOAD_PER_FTE.ordinal()][week][s] = fteBy[s] == 0 ? Double.NaN : loadBy[s] / fteBy[s];
-      values[Measure.TRANSFERS.ordinal()][week][s] = transfers[s];
-      values[Measure.REFERRALS.ordinal()][week][s] = referrals[s];
-      values[Measure.OPENED.ordinal()][week][s] = opened[s];
-      values[Measure.CLOSED.ordinal()][week][s] = closed[s];
+      int i = at + s;
+      wait[i] = unallocated[i] == 0 ? Double.NaN : wait[i] / unallocated[i];
+      threePlus[i] = open[i] == 0 ? Double.NaN : threePlus[i] / open[i];
+      values[Measure.COST.ordinal()][i] = cost[s];
+      values[Measure.CASELOAD_PER_FTE.ordinal()][i] = fteBy[i] == 0 ? Double.NaN : loadBy[i] / fteBy[i];
+      values[Measure.TRANSFERS.ordinal()][i] = transfers[s];
+      values[Measure.REFERRALS.ordinal()][i] = referrals[s];
+      values[Measure.OPENED.ordinal()][i] = opened[s];
+      values[Measure.CLOSED.ordinal()][i] = closed[s];
     }
   }
 
