@@ -131,10 +131,18 @@ final class CandidatePool {
     }
     double before = load[w];
     load[w] = workerLoad;
+    int i = position[w];
+    // Only sift when there is somewhere to go: at every allocation, so the common cases (the top
+    // getting lighter, a worker without children getting busier, a group of one) cost nothing more.
     if (workerLoad < before) {
-      up(groupOf[w], position[w]);
+      if (i > 0) {
+        up(groupOf[w], i);
+      }
     } else if (workerLoad > before) {
-      down(groupOf[w], position[w]);
+      int g = groupOf[w];
+      if (2 * i + 1 < heapSize[g]) {
+        down(g, i);
+      }
     }
   }
 

@@ -3,10 +3,13 @@ package org.caseload.simulation;
 import java.util.Arrays;
 
 /**
- * The engine's calendar: a binary heap of events ordered by time, then by the order they were
+ * The engine's calendar: a 4-ary heap of events ordered by time, then by the order they were
  * scheduled (so that events at the same instant happen in a fixed order and runs repeat
  * exactly). Events are (time, kind, subject) triples held in parallel primitive arrays: no
- * object per event. Not thread-safe: one calendar per replication.
+ * object per event. The kind rides in the low bits of the scheduling order, which it does not
+ * change (orders are distinct before the kind is added), so an event is three numbers. A 4-ary
+ * heap is half as deep as a binary one, and a node's children lie side by side in memory.
+ * Not thread-safe: one calendar per replication.
  *
  * <p>Recurring events that must come first at their instant (the weekly snapshot) are scheduled
  * with {@link #scheduleAhead}, one occurrence at a time: they precede every event scheduled
@@ -14,16 +17,22 @@ import java.util.Arrays;
  * hold a whole horizon of them in advance to keep that order.
  */
 final class EventCalendar {
+  /** Bits of the order word that hold the kind. */
+  private static final int KIND_BITS = 5;
+  private static final long KIND_MASK = (1L << KIND_BITS) - 1;
+  /** Kinds are in [0, {@value #KINDS}). */
+  static final int KINDS = 1 << KIND_BITS;
+
   private double[] time = new double[1024];
+  /** The scheduling order, shifted left by {@link #KIND_BITS}, with the kind in the low bits. */
   private long[] order = new long[1024];
-  private int[] kind = new int[1024];
   private long[] subject = new long[1024];
   private int size;
   private long scheduled;
 
-  /** Schedules event {@code kind} about {@code subject} at {@code at} (weeks). */
+  /** Schedules event {@code kind} (in [0, {@value #KINDS})) about {@code subject} at {@code at} (weeks). */
   void schedule(double at, int eventKind, long eventSubject) {
-    insert(at, scheduled++, eventKind, eventSubject);
+    insert(at, (scheduled++ << KIND_BITS) | kind(eventKind), eventSubject);
   }
 
   /**
@@ -31,27 +40,37 @@ final class EventCalendar {
    * same instant; among such events, lower {@code rank} first (ranks from 0, each used once).
    */
   void scheduleAhead(double at, int eventKind, long eventSubject, long rank) {
-    insert(at, Long.MIN_VALUE + rank, eventKind, eventSubject);
+    insert(at, ((Long.MIN_VALUE >> KIND_BITS) + rank << KIND_BITS) | kind(eventKind), eventSubject);
   }
 
-  private void insert(double at, long o, int eventKind, long eventSubject) {
+  private static long kind(int eventKind) {
+    if (eventKind < 0 || eventKind >= KINDS) {
+      throw new IllegalArgumentException("event kind must be in [0, " + KINDS + ") but was " + eventKind);
+    }
+    return eventKind;
+  }
+
+  private void insert(double at, long o, long eventSubject) {
     if (size == time.length) {
       int n = size * 2;
       time = Arrays.copyOf(time, n);
       order = Arrays.copyOf(order, n);
-      kind = Arrays.copyOf(kind, n);
       subject = Arrays.copyOf(subject, n);
     }
     int i = size++;
     while (i > 0) {
-      int parent = (i - 1) >>> 1;
+      int parent = (i - 1) >>> 2;
       if (!before(at, o, time[parent], order[parent])) {
         break;
       }
-      move(parent, i);
+      time[i] = time[parent];
+      order[i] = order[parent];
+      subject[i] = subject[parent];
       i = parent;
     }
-    set(i, at, o, eventKind, eventSubject);
+    time[i] = at;
+    order[i] = o;
+    subject[i] = eventSubject;
   }
 
   boolean isEmpty() {
@@ -65,7 +84,7 @@ final class EventCalendar {
 
   /** Kind of the next event; only when not empty. */
   int nextKind() {
-    return kind[0];
+    return (int) (order[0] & KIND_MASK);
   }
 
   /** Subject of the next event; only when not empty. */
@@ -81,24 +100,32 @@ final class EventCalendar {
     }
     double t = time[last];
     long o = order[last];
-    int k = kind[last];
     long s = subject[last];
     int i = 0;
     while (true) {
-      int child = 2 * i + 1;
-      if (child >= last) {
+      int first = 4 * i + 1;
+      if (first >= last) {
         break;
       }
-      if (child + 1 < last && before(time[child + 1], order[child + 1], time[child], order[child])) {
-        child++;
+      // The earliest of up to four children.
+      int child = first;
+      int end = Math.min(first + 4, last);
+      for (int c = first + 1; c < end; c++) {
+        if (before(time[c], order[c], time[child], order[child])) {
+          child = c;
+        }
       }
       if (!before(time[child], order[child], t, o)) {
         break;
       }
-      move(child, i);
+      time[i] = time[child];
+      order[i] = order[child];
+      subject[i] = subject[child];
       i = child;
     }
-    set(i, t, o, k, s);
+    time[i] = t;
+    order[i] = o;
+    subject[i] = s;
   }
 
   int size() {
@@ -107,19 +134,5 @@ final class EventCalendar {
 
   private static boolean before(double t1, long o1, double t2, long o2) {
     return t1 < t2 || (t1 == t2 && o1 < o2);
-  }
-
-  private void move(int from, int to) {
-    time[to] = time[from];
-    order[to] = order[from];
-    kind[to] = kind[from];
-    subject[to] = subject[from];
-  }
-
-  private void set(int i, double t, long o, int k, long s) {
-    time[i] = t;
-    order[i] = o;
-    kind[i] = k;
-    subject[i] = s;
   }
 }

@@ -25,6 +25,7 @@ import org.caseload.core.model.Role;
 import org.caseload.core.model.Service;
 import org.caseload.core.model.Team;
 import org.caseload.core.model.Worker;
+import org.caseload.simulation.demand.Arrivals;
 import org.caseload.simulation.demand.Pathway;
 import org.caseload.simulation.demand.Stage;
 import org.caseload.simulation.random.RandomStreams;
@@ -190,7 +191,12 @@ final class Replication {
   private final List<SimCase> spare = new ArrayList<>();
   /** Scratch list of sibling holders for {@link #cheapest}. */
   private final IntList holders = new IntList();
-  private double[] arrivals;
+  /** The referrals' arrival times, drawn one ahead of the calendar. */
+  private Arrivals arrivals;
+  /** The cases' streams (one per case, keyed by the case's entity). */
+  private final RandomStreams.Process caseStreams;
+  /** Whether cases are allocated as they arrive or free (rather than at weekly meetings); read at every event. */
+  private final boolean onArrival;
   private double now;
   private long events;
   /** Whether every allocation is checked against the hard rules as it is made (for tests). */
@@ -198,7 +204,8 @@ final class Replication {
   private boolean started;
 
   // records
-  private final double[][][] values;
+  /** By measure, each week's values by service: week {@code w}, service {@code s} at {@code w × services + s}. */
+  private final double[][] values;
   private final long[] transfers;
   /** Entries of cases into each service (at the start, on referral, at a change of stage to another service). */
   private final long[] entered;
@@ -335,6 +342,8 @@ final class Replication {
     this.batchAllocator = GreedyAllocator.NAME.equals(scenario.allocator()) ? null : Allocators.named(scenario.allocator());
     this.streams = streams;
     this.replication = replication;
+    this.caseStreams = streams.process(replication, StreamKind.PATHWAY);
+    this.onArrival = scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL;
 
     for (Service s : org.services()) {
       serviceIndex.put(s.id(), services.size());
@@ -404,7 +413,7 @@ final class Replication {
       teamService[t] = serviceIndex.get(teams.get(t).serviceId());
     }
     int weeks = scenario.horizonWeeks() + 1;
-    values = new double[Measure.values().length][weeks][sCount];
+    values = new double[Measure.values().length][weeks * sCount];
     transfers = new long[sCount];
     entered = new long[sCount];
     referrals = new long[sCount];
@@ -487,11 +496,9 @@ final class Replication {
         }
       }
     }
-    arrivals = scenario.demand().referrals().arrivals(scenario.horizonWeeks(),
+    arrivals = new Arrivals(scenario.demand().referrals(), scenario.horizonWeeks(),
         streams.stream(replication, StreamKind.ARRIVALS, 0));
-    if (arrivals.length > 0) {
-      calendar.schedule(arrivals[0], ARRIVAL, 0);
-    }
+    scheduleArrival(0);
     for (int k = 0; k < workforce.cohorts().size(); k++) {
       WorkforceModel.Cohort cohort = workforce.cohorts().get(k);
       calendar.schedule(cohort.firstWeek(), COHORT, k);
@@ -504,7 +511,8 @@ final class Replication {
 
   /** The event loop, to the horizon (a method of its own, so that it is compiled early and alone). */
   private void simulate() {
-    while (!calendar.isEmpty() && calendar.nextTime() <= scenario.horizonWeeks()) {
+    int horizon = scenario.horizonWeeks();
+    while (!calendar.isEmpty() && calendar.nextTime() <= horizon) {
       now = calendar.nextTime();
       int kind = calendar.nextKind();
       long subject = calendar.nextSubject();
@@ -1022,10 +1030,10 @@ final class Replication {
   /** The case of a referral of the child keyed {@code entity}, with its stream, not yet open. */
   private SimCase referredCase(long entity) {
     if (spare.isEmpty()) {
-      return new SimCase(entity, streams.stream(replication, StreamKind.PATHWAY, entity));
+      return new SimCase(entity, caseStreams.stream(entity));
     }
     SimCase c = spare.remove(spare.size() - 1);
-    c.reuse(entity, streams.stream(c.rng, replication, StreamKind.PATHWAY, entity));
+    c.reuse(entity, caseStreams.stream(c.rng, entity));
     return c;
   }
 
@@ -1049,10 +1057,16 @@ final class Replication {
   }
 
   private void arrive(int index) {
-    if (index + 1 < arrivals.length) {
-      calendar.schedule(arrivals[index + 1], ARRIVAL, index + 1);
-    }
+    scheduleArrival(index + 1);
     referral(index);
+  }
+
+  /** Schedules the referral numbered {@code index} (from 0) at the next arrival time, if one is left. */
+  private void scheduleArrival(int index) {
+    double at = arrivals.next();
+    if (at != Double.POSITIVE_INFINITY) {
+      calendar.schedule(at, ARRIVAL, index);
+    }
   }
 
   /** A referral of the child keyed {@code entity}: closed at the door, or opened at the entry stage. */
@@ -1141,7 +1155,7 @@ final class Replication {
   }
 
   private void placeOrQueue(SimCase c) {
-    int w = scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL ? cheapest(c) : -1;
+    int w = onArrival ? cheapest(c) : -1;
     if (w >= 0) {
       give(c, w);
     } else {
@@ -1163,7 +1177,7 @@ final class Replication {
    * appeared, so only cases {@code w} could take are tried.
    */
   private void roomAt(int w) {
-    if (scenario.allocationTiming() != Scenario.AllocationTiming.ON_ARRIVAL || !active[w]) {
+    if (!onArrival || !active[w]) {
       return;
     }
     for (int s : serviceCovers[workerService[w]]) {
@@ -1347,7 +1361,9 @@ final class Replication {
 
   /** The hard rules, checked from the policies themselves (not the engine's tables) for tests. */
   private void check(SimCase c, int w) {
-    if (!active[w] || absent[w]) {
+    // A worker off sick keeps their cases, also across a change of stage when the worker follows
+    // the child; nothing new is given to them.
+    if (!active[w] || (absent[w] && w != c.lastWorker)) {
       throw new IllegalStateException("case " + c.serial + " given to worker " + w + " who is not at work");
     }
     if (load[w] + c.weight > capacity[w] + 1e-9) {
@@ -1402,31 +1418,34 @@ final class Replication {
       checkCounts();
     }
     int sCount = services.size();
-    double[] open = values[Measure.OPEN_CASES.ordinal()][week];
-    double[] unallocated = values[Measure.UNALLOCATED.ordinal()][week];
-    double[] wait = values[Measure.MEAN_WAIT.ordinal()][week];
-    double[] threePlus = values[Measure.THREE_OR_MORE_WORKERS.ordinal()][week];
+    int at = week * sCount;
+    double[] open = values[Measure.OPEN_CASES.ordinal()];
+    double[] unallocated = values[Measure.UNALLOCATED.ordinal()];
+    double[] wait = values[Measure.MEAN_WAIT.ordinal()];
+    double[] threePlus = values[Measure.THREE_OR_MORE_WORKERS.ordinal()];
     for (int s = 0; s < sCount; s++) {
-      open[s] = openCount[s];
+      open[at + s] = openCount[s];
       // Between events, the open cases no worker holds are exactly the waiting ones.
       WaitingList<SimCase> queue = waiting.get(s);
-      unallocated[s] = queue.size();
+      unallocated[at + s] = queue.size();
       for (int i = 0; i < queue.size(); i++) {
-        wait[s] += now - queue.get(i).waitingSince;
+        wait[at + s] += now - queue.get(i).waitingSince;
       }
     }
-    churned.removeIf(c -> !c.open);
-    for (SimCase c : churned) {
-      if (c.workersInYear(now) >= 3) {
-        threePlus[c.service]++;
+    if (!churned.isEmpty()) {
+      churned.removeIf(c -> !c.open);
+      for (SimCase c : churned) {
+        if (c.workersInYear(now) >= 3) {
+          threePlus[at + c.service]++;
+        }
       }
     }
-    double[] loadBy = values[Measure.WEIGHTED_LOAD.ordinal()][week];
-    double[] fteBy = values[Measure.FTE_IN_POST.ordinal()][week];
-    double[] head = values[Measure.HEADCOUNT.ordinal()][week];
-    double[] agency = values[Measure.AGENCY_FTE.ordinal()][week];
-    double[] nq = values[Measure.NEWLY_QUALIFIED_FTE.ordinal()][week];
-    double[] unqualified = values[Measure.UNQUALIFIED_FTE.ordinal()][week];
+    double[] loadBy = values[Measure.WEIGHTED_LOAD.ordinal()];
+    double[] fteBy = values[Measure.FTE_IN_POST.ordinal()];
+    double[] head = values[Measure.HEADCOUNT.ordinal()];
+    double[] agency = values[Measure.AGENCY_FTE.ordinal()];
+    double[] nq = values[Measure.NEWLY_QUALIFIED_FTE.ordinal()];
+    double[] unqualified = values[Measure.UNQUALIFIED_FTE.ordinal()];
     for (int w = 0; w < workerCount; w++) {
       if (!active[w]) {
         continue;
@@ -1436,36 +1455,37 @@ final class Replication {
         // The week just ended, priced at the staffing of its last instant.
         cost[s] += weeklyCost[w];
       }
-      loadBy[s] += load[w];
-      fteBy[s] += fte[w];
-      head[s]++;
+      loadBy[at + s] += load[w];
+      fteBy[at + s] += fte[w];
+      head[at + s]++;
       if (contract[w] == Contract.AGENCY) {
-        agency[s] += fte[w];
+        agency[at + s] += fte[w];
       }
       if (role[w] == Role.NEWLY_QUALIFIED) {
-        nq[s] += fte[w];
+        nq[at + s] += fte[w];
       } else if (role[w] == Role.UNQUALIFIED) {
-        unqualified[s] += fte[w];
+        unqualified[at + s] += fte[w];
       }
     }
-    double[] vacant = values[Measure.VACANT_POSTS.ordinal()][week];
+    double[] vacant = values[Measure.VACANT_POSTS.ordinal()];
     for (int p = 0; p < postCount; p++) {
       if (postHolder[p] < 0 && !postRemoved[p]) {
-        vacant[teamService[postTeam[p]]]++;
+        vacant[at + teamService[postTeam[p]]]++;
       }
     }
     for (int s = 0; s < sCount; s++) {
-      wait[s] = unallocated[s] == 0 ? Double.NaN : wait[s] / unallocated[s];
-      threePlus[s] = open[s] == 0 ? Double.NaN : threePlus[s] / open[s];
-      values[Measure.COST.ordinal()][week][s] = cost[s];
-      values[Measure.CASELOAD_PER_FTE.ordinal()][week][s] = fteBy[s] == 0 ? Double.NaN : loadBy[s] / fteBy[s];
-      values[Measure.AGENCY_SHARE.ordinal()][week][s] = fteBy[s] == 0 ? Double.NaN : agency[s] / fteBy[s];
-      values[Measure.TRANSFERS.ordinal()][week][s] = transfers[s];
-      values[Measure.TRANSFERS_PER_CHILD.ordinal()][week][s] = entered[s] == 0 ? Double.NaN
+      int i = at + s;
+      wait[i] = unallocated[i] == 0 ? Double.NaN : wait[i] / unallocated[i];
+      threePlus[i] = open[i] == 0 ? Double.NaN : threePlus[i] / open[i];
+      values[Measure.COST.ordinal()][i] = cost[s];
+      values[Measure.CASELOAD_PER_FTE.ordinal()][i] = fteBy[i] == 0 ? Double.NaN : loadBy[i] / fteBy[i];
+      values[Measure.AGENCY_SHARE.ordinal()][i] = fteBy[i] == 0 ? Double.NaN : agency[i] / fteBy[i];
+      values[Measure.TRANSFERS.ordinal()][i] = transfers[s];
+      values[Measure.TRANSFERS_PER_CHILD.ordinal()][i] = entered[s] == 0 ? Double.NaN
           : (double) transfers[s] / entered[s];
-      values[Measure.REFERRALS.ordinal()][week][s] = referrals[s];
-      values[Measure.OPENED.ordinal()][week][s] = opened[s];
-      values[Measure.CLOSED.ordinal()][week][s] = closed[s];
+      values[Measure.REFERRALS.ordinal()][i] = referrals[s];
+      values[Measure.OPENED.ordinal()][i] = opened[s];
+      values[Measure.CLOSED.ordinal()][i] = closed[s];
     }
   }
 

@@ -10,10 +10,11 @@ public final class ReplicationResult {
   private final int replication;
   private final List<String> services;
   private final int weeks;
-  private final double[][][] values;
+  /** By measure, week {@code w} and service {@code s} at {@code w × services + s}. */
+  private final double[][] values;
   private final long events;
 
-  ReplicationResult(int replication, List<String> services, int weeks, double[][][] values, long events) {
+  ReplicationResult(int replication, List<String> services, int weeks, double[][] values, long events) {
     this.replication = replication;
     this.services = List.copyOf(services);
     this.weeks = weeks;
@@ -43,7 +44,8 @@ public final class ReplicationResult {
 
   /** The value of {@code measure} for {@code serviceId} at the start of {@code week}. */
   public double value(Measure measure, String serviceId, int week) {
-    return values[measure.ordinal()][week][serviceIndex(serviceId)];
+    checkWeek(week);
+    return values[measure.ordinal()][week * services.size() + serviceIndex(serviceId)];
   }
 
   /** The weekly series of {@code measure} for {@code serviceId} (a copy). */
@@ -51,7 +53,7 @@ public final class ReplicationResult {
     int s = serviceIndex(serviceId);
     double[] out = new double[weeks];
     for (int w = 0; w < weeks; w++) {
-      out[w] = values[measure.ordinal()][w][s];
+      out[w] = values[measure.ordinal()][w * services.size() + s];
     }
     return out;
   }
@@ -59,10 +61,19 @@ public final class ReplicationResult {
   /** The value of {@code measure} summed over services at the start of {@code week} (not for ratios). */
   public double total(Measure measure, int week) {
     double sum = 0;
-    for (double v : values[measure.ordinal()][week]) {
-      sum += v;
+    checkWeek(week);
+    double[] all = values[measure.ordinal()];
+    for (int s = week * services.size(), end = s + services.size(); s < end; s++) {
+      sum += all[s];
     }
     return sum;
+  }
+
+  /** A week out of range fails as an index would have in a table by week. */
+  private void checkWeek(int week) {
+    if (week < 0 || week >= weeks) {
+      throw new ArrayIndexOutOfBoundsException("week " + week + " is not in 0 to " + (weeks - 1));
+    }
   }
 
   private int serviceIndex(String serviceId) {

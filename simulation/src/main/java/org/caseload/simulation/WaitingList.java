@@ -21,14 +21,22 @@ final class WaitingList<T> {
   private double[] first = new double[8];
   private double[] second = new double[8];
   private long[] serial = new long[8];
+  /**
+   * The list is {@code [head, head + size)} of the arrays: cases are mostly served from the
+   * front, and a front that moves costs nothing where shifting every waiting case down would
+   * cost the length of the queue at every allocation.
+   */
+  private int head;
   private int size;
 
-  // sweep state: items before `write` are kept; `read` is the next to visit; `current` the one visited (or -1)
+  // sweep state (indices into the arrays): items in [head, write) are kept; `read` is the next to
+  // visit; `current` the one visited (or -1)
   private boolean sweeping;
   private int read;
   private int write;
   private int current = -1;
 
+  /** The number of waiting items. */
   int size() {
     return size;
   }
@@ -36,7 +44,7 @@ final class WaitingList<T> {
   /** The item at {@code index} in offering order (0 first). */
   @SuppressWarnings("unchecked")
   T get(int index) {
-    return (T) items[index];
+    return (T) items[head + index];
   }
 
   /** Adds {@code item} with its keys; {@code serialNumber} must not be in the list already. */
@@ -46,24 +54,21 @@ final class WaitingList<T> {
     if (at < 0) {
       throw new IllegalStateException("item " + serialNumber + " is already waiting");
     }
-    if (size == items.length) {
-      int n = size * 2;
-      items = Arrays.copyOf(items, n);
-      first = Arrays.copyOf(first, n);
-      second = Arrays.copyOf(second, n);
-      serial = Arrays.copyOf(serial, n);
+    int i;
+    if (head > 0 && at < size - at) {
+      // Nearer the front, and room before it: shift the front down by one.
+      shift(head, head - 1, at);
+      head--;
+      i = head + at;
+    } else {
+      roomAtEnd();
+      i = head + at;
+      shift(i, i + 1, size - at);
     }
-    int tail = size - at;
-    if (tail > 0) {
-      System.arraycopy(items, at, items, at + 1, tail);
-      System.arraycopy(first, at, first, at + 1, tail);
-      System.arraycopy(second, at, second, at + 1, tail);
-      System.arraycopy(serial, at, serial, at + 1, tail);
-    }
-    items[at] = item;
-    first[at] = firstKey;
-    second[at] = secondKey;
-    serial[at] = serialNumber;
+    items[i] = item;
+    first[i] = firstKey;
+    second[i] = secondKey;
+    serial[i] = serialNumber;
     size++;
   }
 
@@ -71,32 +76,37 @@ final class WaitingList<T> {
   void remove(T item, double firstKey, double secondKey, long serialNumber) {
     checkNotSweeping();
     int at = find(firstKey, secondKey, serialNumber);
-    if (at < 0 || items[at] != item) {
+    if (at < 0 || items[head + at] != item) {
       throw new IllegalStateException("item " + serialNumber + " is not waiting with these keys");
     }
-    size--;
-    int tail = size - at;
-    if (tail > 0) {
-      System.arraycopy(items, at + 1, items, at, tail);
-      System.arraycopy(first, at + 1, first, at, tail);
-      System.arraycopy(second, at + 1, second, at, tail);
-      System.arraycopy(serial, at + 1, serial, at, tail);
+    int tail = size - at - 1;
+    if (at < tail) {
+      // Fewer items before it: shift them up by one and move the front.
+      shift(head, head + 1, at);
+      items[head] = null;
+      head++;
+    } else {
+      shift(head + at + 1, head + at, tail);
+      items[head + size - 1] = null;
     }
-    items[size] = null;
+    size--;
+    if (size == 0) {
+      head = 0;
+    }
   }
 
   /** Starts a sweep from the front. */
   void sweep() {
     checkNotSweeping();
     sweeping = true;
-    read = 0;
-    write = 0;
+    read = head;
+    write = head;
     current = -1;
   }
 
   /** Whether the sweep has items left to visit. */
   boolean hasNext() {
-    return read < size;
+    return read < head + size;
   }
 
   /** The next item of the sweep; the previous one is kept unless it was dropped. */
@@ -118,16 +128,24 @@ final class WaitingList<T> {
   /** Ends the sweep: the items not dropped stay, in their order. */
   void endSweep() {
     keepCurrent();
-    int tail = size - read;
-    if (write != read && tail > 0) {
-      System.arraycopy(items, read, items, write, tail);
-      System.arraycopy(first, read, first, write, tail);
-      System.arraycopy(second, read, second, write, tail);
-      System.arraycopy(serial, read, serial, write, tail);
+    int dropped = read - write;
+    if (dropped > 0) {
+      int kept = write - head;
+      int tail = head + size - read;
+      if (kept <= tail) {
+        // Close the gap from the front: the kept items move up, the front moves past the dropped.
+        shift(head, head + dropped, kept);
+        clear(head, head + dropped);
+        head += dropped;
+      } else {
+        shift(read, write, tail);
+        clear(write + tail, head + size);
+      }
+      size -= dropped;
+      if (size == 0) {
+        head = 0;
+      }
     }
-    int newSize = write + tail;
-    Arrays.fill(items, newSize, size, null);
-    size = newSize;
     sweeping = false;
   }
 
@@ -144,17 +162,75 @@ final class WaitingList<T> {
     }
   }
 
-  /** The index of the keys, or {@code -1 - insertion point}; searched from the back, where most keys land. */
+  /** Makes room for one more item after the last: moves the list to the start, or grows the arrays. */
+  private void roomAtEnd() {
+    if (head + size < items.length) {
+      return;
+    }
+    int n = size < items.length / 2 ? items.length : items.length * 2;
+    if (n == items.length) {
+      shift(head, 0, size);
+      clear(size, head + size);
+    } else {
+      items = grown(items, n);
+      first = grown(first, n);
+      second = grown(second, n);
+      serial = grown(serial, n);
+    }
+    head = 0;
+  }
+
+  private Object[] grown(Object[] a, int n) {
+    Object[] b = new Object[n];
+    System.arraycopy(a, head, b, 0, size);
+    return b;
+  }
+
+  private double[] grown(double[] a, int n) {
+    double[] b = new double[n];
+    System.arraycopy(a, head, b, 0, size);
+    return b;
+  }
+
+  private long[] grown(long[] a, int n) {
+    long[] b = new long[n];
+    System.arraycopy(a, head, b, 0, size);
+    return b;
+  }
+
+  /** Moves {@code length} items from index {@code from} to index {@code to} of the arrays. */
+  private void shift(int from, int to, int length) {
+    if (length == 1) {
+      items[to] = items[from];
+      first[to] = first[from];
+      second[to] = second[from];
+      serial[to] = serial[from];
+    } else if (length > 1) {
+      System.arraycopy(items, from, items, to, length);
+      System.arraycopy(first, from, first, to, length);
+      System.arraycopy(second, from, second, to, length);
+      System.arraycopy(serial, from, serial, to, length);
+    }
+  }
+
+  /** Lets go of the items in {@code [from, to)} of the array (they are no longer in the list). */
+  private void clear(int from, int to) {
+    for (int i = from; i < to; i++) {
+      items[i] = null;
+    }
+  }
+
+  /** The position of the keys in the list, or {@code -1 - insertion point}; the end is checked first, where most keys land. */
   private int find(double firstKey, double secondKey, long serialNumber) {
     int lo = 0;
     int hi = size - 1;
     // Most additions go to the end: check it before bisecting.
-    if (size > 0 && compare(size - 1, firstKey, secondKey, serialNumber) < 0) {
+    if (size > 0 && compare(head + size - 1, firstKey, secondKey, serialNumber) < 0) {
       return -1 - size;
     }
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int c = compare(mid, firstKey, secondKey, serialNumber);
+      int c = compare(head + mid, firstKey, secondKey, serialNumber);
       if (c < 0) {
         lo = mid + 1;
       } else if (c > 0) {

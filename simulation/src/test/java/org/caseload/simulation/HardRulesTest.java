@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * service, siblings with one worker — through churn, sickness and restructures, on generated
  * authorities with sibling groups, newly qualified and unqualified staff and agency workers,
  * whether cases are placed one by one by the engine's greedy rule or in batches by the
- * optimising allocator, on arrival or at weekly meetings.
+ * optimising allocator, on arrival or at weekly meetings, with a new worker at each stage or the
+ * worker following the child.
  */
 class HardRulesTest {
 
@@ -35,16 +36,17 @@ class HardRulesTest {
     Organisation org = SyntheticOrganisations.generate(InstanceFamily.LA_S, 3);
     String team = org.teams().get(org.teams().size() - 1).id();
     String service = org.team(team).serviceId();
-    qt().withFixedSeed(77L).withExamples(16)
-        .forAll(longs().between(0, 1_000_000), integers().between(0, 1), integers().between(0, 3))
+    qt().withFixedSeed(77L).withExamples(24)
+        .forAll(longs().between(0, 1_000_000), integers().between(0, 1), integers().between(0, 7))
         .checkAssert((seed, restructure, policy) -> {
           WorkforceModel workforce = WorkforceModel.defaults().withLeavingPerYear(Contract.AGENCY, 4);
           Scenario.Builder b = Scenario.builder(org, Scenarios.demandFor(org, 20))
               .workforce(policy % 2 == 0 ? workforce
                   : workforce.withAgencyAssignmentWeeks(new DurationDistribution.LogNormal(12, 6)))
-              .allocator(policy < 2 ? GreedyAllocator.NAME : OptimisingAllocator.NAME)
+              .allocator(policy % 4 < 2 ? GreedyAllocator.NAME : OptimisingAllocator.NAME)
               .allocationTiming(policy % 2 == 0 ? Scenario.AllocationTiming.ON_ARRIVAL
                   : Scenario.AllocationTiming.WEEKLY_MEETING)
+              .transferAtStageChange(policy < 4)
               .horizonWeeks(40);
           if (restructure == 1) {
             b.restructure(new Restructure.DissolveTeam(5, team))

@@ -70,6 +70,47 @@ class WaitingListTest {
   }
 
   @Test
+  void aQueueServedFromTheFrontAndFedAtTheBackKeepsItsOrder() {
+    // As in a single-server queue: most cases join at the back and leave from the front, so the
+    // list's front moves along its arrays, which must be reused and grown without losing order.
+    qt().withFixedSeed(7L).withExamples(50).forAll(longs().all()).checkAssert(seed -> {
+      SplittableRandom rng = new SplittableRandom(seed);
+      WaitingList<Item> list = new WaitingList<>();
+      TreeSet<Item> expected = new TreeSet<>(ORDER);
+      long serial = 0;
+      for (int step = 0; step < 3000; step++) {
+        int op = rng.nextInt(20);
+        if (op < 10 || expected.isEmpty()) {
+          // A late arrival now and then, and sometimes a higher priority that goes to the front.
+          double priority = rng.nextInt(10) == 0 ? -1_000_000 : -400_000;
+          Item item = new Item(priority, step - (rng.nextInt(8) == 0 ? rng.nextInt(50) : 0), serial++);
+          list.add(item, item.first(), item.second(), item.serial());
+          expected.add(item);
+        } else if (op < 18) {
+          list.sweep();
+          Item item = list.next();
+          assertEquals(expected.first(), item, "seed " + seed + ", step " + step);
+          list.dropCurrent();
+          list.endSweep();
+          expected.remove(item);
+        } else {
+          Item item = new ArrayList<>(expected).get(rng.nextInt(expected.size()));
+          list.remove(item, item.first(), item.second(), item.serial());
+          expected.remove(item);
+        }
+        assertEquals(expected.size(), list.size(), "seed " + seed + ", step " + step);
+        if (step % 50 == 0) {
+          List<Item> actual = new ArrayList<>();
+          for (int i = 0; i < list.size(); i++) {
+            actual.add(list.get(i));
+          }
+          assertEquals(new ArrayList<>(expected), actual, "seed " + seed + ", step " + step);
+        }
+      }
+    });
+  }
+
+  @Test
   void refusesChangesDuringASweepAndUnknownItems() {
     WaitingList<String> list = new WaitingList<>();
     list.add("a", 0, 0, 1);

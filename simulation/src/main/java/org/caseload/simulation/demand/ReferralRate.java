@@ -3,7 +3,6 @@ package org.caseload.simulation.demand;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.caseload.core.validation.Problems;
-import org.caseload.simulation.random.RandomStreams;
 
 /**
  * Referrals per week as a function of time: constant, a trend, a seasonal cycle, or an explicit
@@ -18,28 +17,18 @@ public sealed interface ReferralRate {
   /**
    * The arrival times of a Poisson process with this rate, in weeks from the start, up to
    * {@code horizonWeeks}: exponential gaps at the current week's rate, restarted at each week
-   * boundary (exact for a piecewise-constant rate, by the memoryless property).
+   * boundary (exact for a piecewise-constant rate, by the memoryless property). The same times,
+   * one at a time, as {@link Arrivals}.
    */
   default double[] arrivals(double horizonWeeks, RandomGenerator rng) {
+    Arrivals process = new Arrivals(this, horizonWeeks, rng);
     double[] times = new double[64];
     int n = 0;
-    for (int week = 0; week < horizonWeeks; week++) {
-      double rate = perWeek(week);
-      double end = Math.min(week + 1, horizonWeeks);
-      if (rate <= 0) {
-        continue;
+    for (double t = process.next(); t != Double.POSITIVE_INFINITY; t = process.next()) {
+      if (n == times.length) {
+        times = java.util.Arrays.copyOf(times, n * 2);
       }
-      double t = week;
-      while (true) {
-        t += RandomStreams.exponential(rng) / rate;
-        if (t >= end) {
-          break;
-        }
-        if (n == times.length) {
-          times = java.util.Arrays.copyOf(times, n * 2);
-        }
-        times[n++] = t;
-      }
+      times[n++] = t;
     }
     return java.util.Arrays.copyOf(times, n);
   }

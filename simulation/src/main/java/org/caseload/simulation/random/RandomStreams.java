@@ -38,6 +38,48 @@ public final class RandomStreams {
   }
 
   /**
+   * The streams of one process in one replication, for an engine that creates many of them (a
+   * stream per case): the same streams as {@link #stream(int, StreamKind, long)}, with the part
+   * of the key that does not depend on the entity mixed once rather than for each stream.
+   *
+   * @param replication replication number, from 0
+   * @param kind the process
+   */
+  public Process process(int replication, StreamKind kind) {
+    return new Process(prefix(seed, replication, kind.ordinal()));
+  }
+
+  /**
+   * The streams of one process in one replication (see {@link RandomStreams#process}), by entity.
+   * Immutable and thread-safe; the generators it returns are not thread-safe (one per user).
+   */
+  public static final class Process {
+    private final long prefix;
+
+    private Process(long prefix) {
+      this.prefix = prefix;
+    }
+
+    /** The stream of entity {@code entity}: the same numbers as {@link RandomStreams#stream(int, StreamKind, long)}. */
+    public RandomGenerator stream(long entity) {
+      return new L64X128Mix(entityKey(prefix, entity));
+    }
+
+    /**
+     * The stream of entity {@code entity} in {@code reused} (a generator of these streams whose own
+     * stream is no longer needed) rather than a new object, as
+     * {@link RandomStreams#stream(RandomGenerator, int, StreamKind, long)}.
+     */
+    public RandomGenerator stream(RandomGenerator reused, long entity) {
+      if (reused instanceof L64X128Mix g) {
+        g.reseed(entityKey(prefix, entity));
+        return g;
+      }
+      return stream(entity);
+    }
+  }
+
+  /**
    * The stream for these keys, in {@code reused} (a generator this class returned, whose own
    * stream is no longer needed) rather than a new object: the same numbers as
    * {@link #stream(int, StreamKind, long)}, for engines that recycle per-entity state instead of
@@ -64,10 +106,19 @@ public final class RandomStreams {
 
   /** A 64-bit key mixing the four parts, each step a full-avalanche mix (SplitMix64's finaliser). */
   static long key(long seed, int replication, int kind, long entity) {
+    return entityKey(prefix(seed, replication, kind), entity);
+  }
+
+  /** The key's first three steps: seed, replication and process. */
+  private static long prefix(long seed, int replication, int kind) {
     long h = mix(seed + 0x9E3779B97F4A7C15L);
     h = mix(h ^ (replication * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL));
-    h = mix(h ^ (kind * 0xD6E8FEB86659FD93L + 0x2545F4914F6CDD1DL));
-    return mix(h ^ (entity * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L));
+    return mix(h ^ (kind * 0xD6E8FEB86659FD93L + 0x2545F4914F6CDD1DL));
+  }
+
+  /** The key's last step: the entity. */
+  private static long entityKey(long prefix, long entity) {
+    return mix(prefix ^ (entity * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L));
   }
 
   private static long mix(long z) {

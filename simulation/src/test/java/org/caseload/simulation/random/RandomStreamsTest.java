@@ -44,6 +44,31 @@ class RandomStreamsTest {
   }
 
   @Test
+  void aProcessGivesTheSameStreamsAsTheFullKeys() {
+    RandomStreams s = new RandomStreams(-7);
+    for (StreamKind kind : StreamKind.values()) {
+      for (int replication : new int[] {0, 1, 999}) {
+        RandomStreams.Process process = s.process(replication, kind);
+        RandomGenerator reused = process.stream(0);
+        for (long entity : new long[] {0, 1, 2, 1L << 40, -5, Long.MAX_VALUE}) {
+          RandomGenerator fresh = s.stream(replication, kind, entity);
+          RandomGenerator made = process.stream(entity);
+          reused.nextLong();
+          RandomGenerator again = process.stream(reused, entity);
+          assertTrue(again == reused, "the generator is reused");
+          for (int i = 0; i < 10; i++) {
+            long expected = fresh.nextLong();
+            assertEquals(expected, made.nextLong(), kind + ", replication " + replication + ", entity " + entity);
+            assertEquals(expected, again.nextLong(), kind + ", replication " + replication + ", entity " + entity);
+          }
+        }
+      }
+    }
+    RandomGenerator other = new java.util.SplittableRandom(1);
+    assertNotEquals(other, s.process(0, StreamKind.PATHWAY).stream(other, 1), "another kind of generator is not reused");
+  }
+
+  @Test
   void everyKeyPartChangesTheStream() {
     long base = RandomStreams.key(1, 2, 3, 4);
     assertNotEquals(base, RandomStreams.key(2, 2, 3, 4));
