@@ -28,7 +28,7 @@ import org.caseload.simulation.restructure.Restructure;
 import org.caseload.simulation.workforce.WorkforceModel;
 import org.junit.jupiter.api.Test;
 
-/** The scenario's allocator places batches; agency assignments end when they are due. */
+/** The scenario's allocator places batches; agency assignments end when they are due; sick workers keep their cases. */
 class BatchAllocationTest {
 
   /**
@@ -108,5 +108,35 @@ class BatchAllocationTest {
     assertEquals(0.5, ending.value(Measure.AGENCY_FTE, "cp", 10), 1e-9, "recorded before the week's events");
     assertEquals(0, ending.value(Measure.AGENCY_FTE, "cp", 11), 1e-9, "gone at the end of week 10");
     assertEquals(0.75, ending.value(Measure.FTE_IN_POST, "cp", 11), 1e-9, "the permanent worker stays");
+  }
+
+  @Test
+  void aWorkerOffSickKeepsTheirCaseWhenItChangesStageAndTheWorkerFollowsTheChild() {
+    Organisation org = Organisation.builder("Sick", START)
+        .add(Service.of("cp", "Child protection"))
+        .add(Team.of("t", "cp", TeamKind.LOCALITY, null))
+        .add(Worker.of("a", "t", Role.QUALIFIED, Contract.PERMANENT, 1, START.minusYears(2)))
+        .add(new Case("x", "cp", CaseCategory.CHILD_IN_NEED, Complexity.STANDARD, null, null, false,
+            START.minusWeeks(1), null, List.of(new org.caseload.core.model.Allocation("a", START.minusWeeks(1), null)),
+            null))
+        .build();
+    DurationDistribution forever = new DurationDistribution.Fixed(1_000);
+    Map<CaseCategory, Stage> stages = Map.of(
+        CaseCategory.CHILD_IN_NEED, Stage.of(CaseCategory.CHILD_IN_NEED, "cp", new DurationDistribution.Fixed(3),
+            List.of(Stage.Exit.to(CaseCategory.CHILD_PROTECTION, 1))),
+        CaseCategory.CHILD_PROTECTION, Stage.of(CaseCategory.CHILD_PROTECTION, "cp", forever,
+            List.of(Stage.Exit.close(1))));
+    DemandModel demand = new DemandModel(new ReferralRate.Constant(0), new Pathway(0, CaseCategory.CHILD_IN_NEED,
+        stages, 0, new DurationDistribution.Fixed(1)));
+    // Sick within days of the start (520 spells a year), for 10 weeks: off when the stage changes in week 3.
+    WorkforceModel s = WorkforceModel.staticWorkforce();
+    WorkforceModel sickly = new WorkforceModel(s.leavingPerYear(), null, s.noticeWeeks(), s.recruitmentWeeks(), false,
+        0, 0, Integer.MAX_VALUE, 520, new DurationDistribution.Fixed(10), List.of());
+    ReplicationResult r = run(Scenario.builder(org, demand).workforce(sickly).transferAtStageChange(false)
+        .horizonWeeks(6).build());
+    assertEquals(0, r.value(Measure.UNALLOCATED, "cp", 5), "kept by the worker off sick");
+    assertEquals(0, r.value(Measure.TRANSFERS, "cp", 5));
+    assertEquals(CapacityPolicy.defaults().weight(CaseCategory.CHILD_PROTECTION, Complexity.STANDARD),
+        r.value(Measure.WEIGHTED_LOAD, "cp", 5), 1e-9, "held as a child protection case");
   }
 }
