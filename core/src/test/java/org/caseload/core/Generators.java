@@ -511,16 +511,19 @@ public final class Generators {
 
   // ------------------------------------------------------------------ drawing
 
-  /** Draws from QuickTheories' randomness source, so that every choice replays and shrinks. */
-  private static final class Draw {
+  /**
+   * Draws from QuickTheories' randomness source, so that every choice replays and shrinks: for
+   * the generators here and those of other modules' tests.
+   */
+  public static final class Draw {
     private final RandomnessSource in;
 
-    Draw(RandomnessSource in) {
+    public Draw(RandomnessSource in) {
       this.in = in;
     }
 
     /** A whole number in [lo, hi], shrinking toward the one nearest 0. */
-    int between(int lo, int hi) {
+    public int between(int lo, int hi) {
       return Generate.range(lo, hi).generate(in);
     }
 
@@ -530,16 +533,22 @@ public final class Generators {
     }
 
     /** True with probability {@code percent}/100; shrinks toward true for {@code percent} above 0. */
-    boolean chance(int percent) {
+    public boolean chance(int percent) {
       return between(0, 99) < percent;
     }
 
-    <T> T pick(List<T> list) {
+    /** One of {@code list}, shrinking toward the first. */
+    public <T> T pick(List<T> list) {
       return list.get(between(0, list.size() - 1));
     }
 
+    /** A name with spaces, accents or other scripts, for ids and names that must survive files. */
+    public String oddName() {
+      return oddNames().generate(in);
+    }
+
     /** A number in [lo, hi] with up to 4 decimals, sometimes an awkward binary fraction. */
-    double fraction(double lo, double hi) {
+    public double fraction(double lo, double hi) {
       double v = lo + (hi - lo) * between(0, 10_000) / 10_000.0;
       return chance(20) ? Math.min(hi, v + 1.0 / 3.0 * (hi - lo) / 10_000.0) : v;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.caseload.core.Generators;
+import org.caseload.core.Generators.Draw;
 import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.allocation.Allocators;
 import org.caseload.core.model.CaseCategory;
@@ -26,8 +27,6 @@ import org.caseload.simulation.restructure.Restructure;
 import org.caseload.simulation.workforce.CostModel;
 import org.caseload.simulation.workforce.WorkforceModel;
 import org.quicktheories.core.Gen;
-import org.quicktheories.core.RandomnessSource;
-import org.quicktheories.generators.Generate;
 
 /**
  * QuickTheories generators of valid simulation values, up to whole scenarios, over core's
@@ -249,36 +248,5 @@ public final class SimulationGenerators {
   private static Restructure.Staffing staffing(Draw d) {
     return new Restructure.Staffing(d.pick(List.of(Role.values())), d.pick(List.of(Contract.values())),
         d.fraction(0.01, 1), d.between(0, 8));
-  }
-
-  /** Choices drawn from QuickTheories' randomness source. */
-  static final class Draw {
-    private final RandomnessSource in;
-
-    Draw(RandomnessSource in) {
-      this.in = in;
-    }
-
-    int between(int lo, int hi) {
-      return Generate.range(lo, hi).generate(in);
-    }
-
-    boolean chance(int percent) {
-      return between(0, 99) < percent;
-    }
-
-    <T> T pick(List<T> list) {
-      return list.get(between(0, list.size() - 1));
-    }
-
-    /** A number in [lo, hi] with up to 4 decimals, sometimes an awkward binary fraction. */
-    double fraction(double lo, double hi) {
-      double v = lo + (hi - lo) * between(0, 10_000) / 10_000.0;
-      return chance(20) ? Math.min(hi, v + 1.0 / 3.0 * (hi - lo) / 10_000.0) : v;
-    }
-
-    String oddName() {
-      return Generators.oddNames().generate(in);
-    }
   }
 }
