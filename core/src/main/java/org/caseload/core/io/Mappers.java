@@ -152,6 +152,32 @@ public final class Mappers {
     return Math.max(parser.currentTokenLocation().getLineNr(), 0);
   }
 
+  /** Reads a document's top level, recording its problems; false if reading cannot go on. */
+  @FunctionalInterface
+  public interface DocumentReader {
+    /** Reads the document; false if it stopped (its reasons recorded). */
+    boolean read() throws IOException;
+  }
+
+  /**
+   * Runs {@code reader} over a whole document and turns whatever stops it into one
+   * {@link InvalidInputException} for {@code source}: a top level the reader refused (with the
+   * problems in {@code sink}), malformed text (with its line and column, after those problems),
+   * or a read that failed. Problems that do not stop the reading stay in {@code sink}.
+   */
+  public static void readDocument(String source, Format format, Sink sink, DocumentReader reader) {
+    try {
+      if (!reader.read()) {
+        throw new InvalidInputException(source, sink.all());
+      }
+    } catch (JsonProcessingException e) {
+      sink.add(malformed(e, format));
+      throw new InvalidInputException(source, sink.all());
+    } catch (IOException e) {
+      throw problem(source, "the file cannot be read: " + e.getMessage());
+    }
+  }
+
   /** Writes one value of a file format at a generator's position: the format's writer. */
   @FunctionalInterface
   public interface ValueWriter<T> {

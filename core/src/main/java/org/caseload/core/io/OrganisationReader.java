@@ -88,16 +88,7 @@ final class OrganisationReader {
    */
   static OrganisationFiles.Loaded read(JsonParser parser, String source, Format format) {
     OrganisationReader r = new OrganisationReader(parser, source);
-    try {
-      if (!r.readRoot()) {
-        throw new InvalidInputException(source, r.sink.all());
-      }
-    } catch (JsonProcessingException e) {
-      r.sink.add(Mappers.malformed(e, format));
-      throw new InvalidInputException(source, r.sink.all());
-    } catch (IOException e) {
-      throw new InvalidInputException(source, List.of(Problem.error("", "the file cannot be read: " + e.getMessage())));
-    }
+    Mappers.readDocument(source, format, r.sink, r::readRoot);
     return r.finish();
   }
 

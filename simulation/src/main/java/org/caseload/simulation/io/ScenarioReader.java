@@ -1,7 +1,6 @@
 package org.caseload.simulation.io;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -176,16 +175,7 @@ final class ScenarioReader {
    */
   static ScenarioFiles.Loaded read(JsonParser parser, String source, Format format, Path baseFolder) {
     ScenarioReader r = new ScenarioReader(parser, baseFolder);
-    try {
-      if (!r.readRoot()) {
-        throw new InvalidInputException(source, r.sink.all());
-      }
-    } catch (JsonProcessingException e) {
-      r.sink.add(Mappers.malformed(e, format));
-      throw new InvalidInputException(source, r.sink.all());
-    } catch (IOException e) {
-      throw Mappers.problem(source, "the file cannot be read: " + e.getMessage());
-    }
+    Mappers.readDocument(source, format, r.sink, r::readRoot);
     Scenario scenario = r.scenario();
     if (scenario == null && !r.sink.hasErrors()) {
       r.sink.error("", "could not be read as a scenario", 0);
