@@ -12,6 +12,7 @@ import org.caseload.core.allocation.AllocationPolicy;
 import org.caseload.core.allocation.Allocators;
 import org.caseload.core.allocation.GreedyAllocator;
 import org.caseload.core.model.Organisation;
+import org.caseload.core.validation.InvalidInputException;
 import org.caseload.core.validation.Problems;
 import org.caseload.core.validation.Suggestions;
 import org.caseload.simulation.demand.DemandModel;
@@ -60,9 +61,12 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     p.requiredText(name, "name");
     p.check(horizonWeeks >= 1, "horizonWeeks", "must be at least 1 week but was " + horizonWeeks);
     p.required(allocationPolicy, "allocationPolicy");
-    if (p.required(allocator, "allocator") && !Allocators.NAMES.contains(allocator)) {
-      p.error("allocator", "must be one of " + String.join(", ", Allocators.NAMES) + " but was \"" + allocator + "\""
-          + Suggestions.didYouMean(allocator, Allocators.NAMES));
+    if (p.required(allocator, "allocator")) {
+      try {
+        Allocators.named(allocator);
+      } catch (InvalidInputException e) {
+        p.addAll(e.problems());
+      }
     }
     p.required(allocationTiming, "allocationTiming");
     p.required(costs, "costs");
