@@ -1125,7 +1125,8 @@ final class Replication {
         dequeue(c);
       }
       close(c);
-      if (c.rng.nextDouble() < pathway.rereferral()) {
+      // The last draw of the case's stream: with no re-referral it need not be made (and nothing changes).
+      if (pathway.rereferral() > 0 && c.rng.nextDouble() < pathway.rereferral()) {
         // The same child referred again: a new case, keyed from this one.
         calendar.schedule(now + pathway.rereferralDelay().sample(c.rng), REREFERRAL, c.entity * 31 + 17);
       }
@@ -1390,10 +1391,21 @@ final class Replication {
   }
 
   private void take(SimCase c) {
-    heldBy.get(c.worker).remove(c);
+    removeHeld(heldBy.get(c.worker), c);
     load[c.worker] -= c.weight;
     loadChanged(c.worker);
     c.worker = -1;
+  }
+
+  /** Removes {@code c} from a worker's cases by identity, keeping the order of the rest. */
+  private static void removeHeld(List<SimCase> held, SimCase c) {
+    for (int i = 0, n = held.size(); i < n; i++) {
+      if (held.get(i) == c) {
+        held.remove(i);
+        return;
+      }
+    }
+    throw new IllegalStateException("case " + c.serial + " is not held by its worker");
   }
 
   private void enqueue(SimCase c) {

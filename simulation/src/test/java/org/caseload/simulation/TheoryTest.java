@@ -101,7 +101,7 @@ class TheoryTest {
     double mu = 1;
     Scenario scenario = Scenario.builder(SimulationFixtures.oneService(c, 1), SimulationFixtures.mm(lambda, mu, true))
         .workforce(org.caseload.simulation.workforce.WorkforceModel.staticWorkforce()).name("M/M/5").horizonWeeks(2000).build();
-    SimulationResult result = Simulation.builder(scenario).replications(20).seed(11).build().run();
+    SimulationResult result = Simulation.builder(scenario).replications(40).seed(11).build().run();
     SummaryStatistics perReplication = new SummaryStatistics();
     for (ReplicationResult r : result.replications()) {
       double[] waiting = r.series(Measure.UNALLOCATED, "s");

@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
  * value is XORed with the silver-ratio constant {@code 0x6A09E667F3BCC909}; {@code a} is its
  * MurmurHash3 finaliser (forced odd), {@code s} is 1, {@code x0} is its Stafford variant-13
  * mix and {@code x1} the same mix of it plus the golden-ratio constant
- * {@code 0x9E3779B97F4A7C15}. Derived values ({@link #nextDouble()}, {@link #nextGaussian()},
+ * {@code 0x9E3779B97F4A7C15}. Derived values ({@link #nextDouble()}, {@link #nextGaussian()}, {@link #nextExponential()},
  * bounded integers) are {@link RandomGenerator}'s own defaults. So a stream gives bit for bit
  * the numbers the JDK 17 generator gives for the same seed (a test checks it), and results
  * computed with streams from the factory are reproduced.
