@@ -44,9 +44,24 @@ public final class Mappers {
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .stringQuotingChecker(new NextLineQuoted())
       .build());
 
   private Mappers() {}
+
+  /**
+   * Jackson's choice of when a YAML string needs quotes, and also when it holds a next-line
+   * character (U+0085): YAML counts it as a line break, and written plain or in single quotes it
+   * reads back as a space. In double quotes it is written as the escape {@code \N}.
+   */
+  private static final class NextLineQuoted extends com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || value.indexOf(0x85) >= 0;
+    }
+  }
 
   /** The mapper for {@code format}. */
   public static ObjectMapper of(Format format) {

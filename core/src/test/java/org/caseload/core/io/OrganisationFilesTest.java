@@ -70,6 +70,20 @@ class OrganisationFilesTest {
     assertEquals(o, OrganisationFiles.fromYaml(OrganisationFiles.toYaml(o)));
   }
 
+  /**
+   * Names with characters YAML treats as line breaks or escapes — the next-line character U+0085
+   * (written plain, it read back as a space), line and paragraph separators, a tab, a bell — come
+   * back as written.
+   */
+  @Test
+  void yamlKeepsNamesWithLineBreakCharacters() {
+    for (String name : List.of("\u0085", "North\u0085East", "a\u2028b", "x\u2029", "\tTab", "bell\u0007", "two\nlines")) {
+      Organisation o = Organisation.builder(name, LocalDate.of(2025, 3, 31)).add(Service.of("s", name)).build();
+      assertEquals(o, OrganisationFiles.fromYaml(OrganisationFiles.toYaml(o)),
+          name.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList().toString());
+    }
+  }
+
   @Test
   void saveAndLoadThroughFilesOfEachExtension(@TempDir Path dir) {
     Organisation o = everyField();
