@@ -31,6 +31,13 @@ public enum Measure {
    * plus employed FTE in post, which is the same quantity: 13.0% in England in 2025.
    */
   AGENCY_SHARE("share of FTE"),
+  /**
+   * Open cases of the service held by a worker whom a role protection bars from them (a newly
+   * qualified worker holding a child protection case alone, an unqualified worker a statutory
+   * case): those the starting organisation has, and, under
+   * {@link Scenario.ProtectionPractice#BREACH_RATHER_THAN_WAIT}, those given rather than left waiting.
+   */
+  PROTECTION_BREACHES("cases"),
   /** Mean time the service's unallocated cases have waited so far (NaN with none waiting). */
   MEAN_WAIT("weeks"),
   /**

@@ -197,6 +197,10 @@ final class Replication {
   private final RandomStreams.Process caseStreams;
   /** Whether cases are allocated as they arrive or free (rather than at weekly meetings); read at every event. */
   private final boolean onArrival;
+  /** Whether a case no worker may take goes to a worker barred only by a role protection ({@link Scenario.ProtectionPractice}). */
+  private final boolean breachRatherThanWait;
+  /** Open cases by service held in breach of a role protection. */
+  private final int[] breaches;
   private double now;
   private long events;
   /** Whether every allocation is checked against the hard rules as it is made (for tests). */
@@ -240,6 +244,14 @@ final class Replication {
     boolean queued;
     /** The stage's time waits for a worker (see {@link Stage#startsOnAllocation()}). */
     boolean clockWaits;
+    /** Its worker is barred from it by a role protection. */
+    boolean breach;
+    /**
+     * A starting case whose worker holds it jointly with a qualified worker (as a newly qualified
+     * worker holds a child protection case), which makes it no breach; the engine does not model
+     * joint working further, so this ends when the case leaves that worker or its stage.
+     */
+    boolean jointCover;
     /** Who has held the case and from when (weeks): workers as indices, leavers before the start as negatives. */
     int[] spellWorker = new int[2];
     double[] spellStart = new double[2];
@@ -301,6 +313,8 @@ final class Replication {
       open = true;
       queued = false;
       clockWaits = false;
+      breach = false;
+      jointCover = false;
       spells = 0;
     }
   }
@@ -344,6 +358,7 @@ final class Replication {
     this.replication = replication;
     this.caseStreams = streams.process(replication, StreamKind.PATHWAY);
     this.onArrival = scenario.allocationTiming() == Scenario.AllocationTiming.ON_ARRIVAL;
+    this.breachRatherThanWait = scenario.protectionPractice() == Scenario.ProtectionPractice.BREACH_RATHER_THAN_WAIT;
 
     for (Service s : org.services()) {
       serviceIndex.put(s.id(), services.size());
@@ -356,6 +371,7 @@ final class Replication {
       waiting.add(new WaitingList<>());
     }
     openCount = new int[sCount];
+    breaches = new int[sCount];
     pools = new CandidatePool[sCount];
     for (int s = 0; s < sCount; s++) {
       pools[s] = new CandidatePool();
@@ -482,6 +498,7 @@ final class Replication {
       if (c.isAllocated()) {
         sc.lastWorker = workerIndex.get(c.workerId());
         addSpell(sc, sc.lastWorker, -weeksBefore(c.history().get(c.history().size() - 1).from()));
+        sc.jointCover = c.jointWorkerId() != null && org.breach(c).isEmpty();
         give(sc, workerIndex.get(c.workerId()));
       } else {
         sc.waitingSince = -weeksBefore(c.unallocatedSince());
@@ -776,6 +793,7 @@ final class Replication {
     capacity[w] = servicePolicy[workerService[w]].capacity(Role.QUALIFIED, fte[w]);
     holds[w] = allowedBits[workerService[w]][Role.QUALIFIED.ordinal()];
     weeklyCost[w] = scenario.costs().perWeek(contract[w], Role.QUALIFIED, fte[w]);
+    reviewBreaches(w);
     refreshPools(w);
     roomAt(w);
   }
@@ -852,6 +870,7 @@ final class Replication {
         workerService[w] = teamService[team];
         capacity[w] = servicePolicy[workerService[w]].capacity(role[w], fte[w]);
         holds[w] = allowedBits[workerService[w]][role[w].ordinal()];
+        reviewBreaches(w);
         for (int s : serviceCovers[workerService[w]]) {
           if (!pools[s].hasStamp(w)) {
             pools[s].stampNext(w);
@@ -983,10 +1002,20 @@ final class Replication {
     }
     AllocationPlan plan = batchAllocator.allocate(new AllocationRequest(b.build(), ids, day, policy));
     Map<String, String> assigned = plan.assignments();
+    List<SimCase> left = new ArrayList<>();
     for (SimCase c : batch) {
       String w = assigned.get(caseId(c));
       if (w != null) {
         give(c, Integer.parseInt(w, 1, w.length(), 10));
+      } else {
+        left.add(c);
+      }
+    }
+    // The allocators keep every protection; the scenario's practice may not, once the plan is in place.
+    for (SimCase c : left) {
+      int barred = breachRatherThanWait ? home(c) : -1;
+      if (barred >= 0) {
+        give(c, barred);
       } else {
         enqueue(c);
       }
@@ -1156,7 +1185,7 @@ final class Replication {
   }
 
   private void placeOrQueue(SimCase c) {
-    int w = onArrival ? cheapest(c) : -1;
+    int w = onArrival ? home(c) : -1;
     if (w >= 0) {
       give(c, w);
     } else {
@@ -1199,10 +1228,10 @@ final class Replication {
     queue.sweep();
     while (queue.hasNext() && (w < 0 || capacity[w] - load[w] + 1e-9 >= lightest)) {
       SimCase c = queue.next();
-      if (w >= 0 && !available(w, c, c.weight)) {
+      if (w >= 0 && !available(w, c, c.weight, breachRatherThanWait)) {
         continue;
       }
-      int chosen = cheapest(c);
+      int chosen = home(c);
       if (chosen >= 0) {
         queue.dropCurrent();
         c.queued = false;
@@ -1213,11 +1242,22 @@ final class Replication {
   }
 
   /**
-   * The cheapest worker allowed to take {@code c} with room for it, or -1. Siblings go to one
-   * worker: a child whose open siblings have a worker may only join that worker; the first of a
-   * waiting family only goes to a worker with room for all of its waiting members.
+   * Where {@code c} goes now: the cheapest worker allowed to take it with room for it; failing
+   * that, under {@link Scenario.ProtectionPractice#BREACH_RATHER_THAN_WAIT}, the cheapest with
+   * room whom only a role protection bars; or -1 (it waits).
    */
-  private int cheapest(SimCase c) {
+  private int home(SimCase c) {
+    int w = cheapest(c, false);
+    return w < 0 && breachRatherThanWait ? cheapest(c, true) : w;
+  }
+
+  /**
+   * The cheapest worker allowed to take {@code c} with room for it, or -1; with {@code breach}, the
+   * cheapest with room whom a role protection bars from it. Siblings go to one worker: a child
+   * whose open siblings have a worker may only join that worker; the first of a waiting family
+   * only goes to a worker with room for all of its waiting members.
+   */
+  private int cheapest(SimCase c, boolean breach) {
     double need = c.weight;
     if (c.family >= 0) {
       holders.size = 0;
@@ -1229,24 +1269,27 @@ final class Replication {
         }
       }
       if (holders.size > 0) {
-        return cheapestOf(holders, c, c.weight);
+        return cheapestOf(holders, c, c.weight, breach);
       }
     }
-    int best = cheapestInPool(c, need);
+    int best = cheapestInPool(c, need, breach);
     if (checking) {
-      checkCheapest(c, need, best);
+      checkCheapest(c, need, best, breach);
     }
     return best;
   }
 
-  /** The cheapest of {@code candidates} able to take {@code c} with room for {@code need}, or -1. */
-  private int cheapestOf(IntList candidates, SimCase c, double need) {
+  /**
+   * The cheapest of {@code candidates} able to take {@code c} with room for {@code need}, or -1;
+   * with {@code breach}, barred from it by a role protection and otherwise able.
+   */
+  private int cheapestOf(IntList candidates, SimCase c, double need, boolean breach) {
     int best = -1;
     double bestCost = Double.POSITIVE_INFINITY;
     int[] items = candidates.items;
     for (int i = 0, n = candidates.size; i < n; i++) {
       int w = items[i];
-      double cost = cost(w, c, need);
+      double cost = cost(w, c, need, breach);
       if (cost < bestCost) {
         bestCost = cost;
         best = w;
@@ -1257,19 +1300,20 @@ final class Replication {
 
   /**
    * The cheapest worker of {@code c}'s service able to take it with room for {@code need}, or -1:
-   * the least loaded of each group of the service's pool whose protections allow the case, and
-   * the case's last worker; among equal costs, the earliest in the service's list.
+   * the least loaded of each group of the service's pool whose protections allow the case (with
+   * {@code breach}: bar it), and the case's last worker; among equal costs, the earliest in the
+   * service's list.
    */
-  private int cheapestInPool(SimCase c, double need) {
+  private int cheapestInPool(SimCase c, double need, boolean breach) {
     CandidatePool pool = pools[c.service];
     int best = -1;
     double bestCost = Double.POSITIVE_INFINITY;
     for (int g = 0, n = pool.groups(); g < n; g++) {
       int w = pool.top(g);
-      if (w < 0 || (pool.holds(g) & c.holdBit) == 0) {
+      if (w < 0 || ((pool.holds(g) & c.holdBit) == 0) != breach) {
         continue;
       }
-      double cost = cost(w, c, need);
+      double cost = cost(w, c, need, breach);
       if (cost < bestCost || (cost == bestCost && best >= 0 && pool.stamp(w) < pool.stamp(best))) {
         bestCost = cost;
         best = w;
@@ -1277,7 +1321,7 @@ final class Replication {
     }
     int last = c.lastWorker;
     if (last >= 0 && pool.contains(last)) {
-      double cost = cost(last, c, need);
+      double cost = cost(last, c, need, breach);
       if (cost < bestCost || (cost == bestCost && best >= 0 && pool.stamp(last) < pool.stamp(best))) {
         best = last;
       }
@@ -1289,14 +1333,14 @@ final class Replication {
    * For tests: the pool's choice is as cheap as the cheapest of every worker on the service's
    * list, priced one by one.
    */
-  private void checkCheapest(SimCase c, double need, int chosen) {
+  private void checkCheapest(SimCase c, double need, int chosen, boolean breach) {
     double min = Double.POSITIVE_INFINITY;
     for (int w = 0; w < workerCount; w++) {
       if (pools[c.service].hasStamp(w)) {
-        min = Math.min(min, cost(w, c, need));
+        min = Math.min(min, cost(w, c, need, breach));
       }
     }
-    double got = chosen < 0 ? Double.POSITIVE_INFINITY : cost(chosen, c, need);
+    double got = chosen < 0 ? Double.POSITIVE_INFINITY : cost(chosen, c, need, breach);
     if (got != min && !(Math.abs(got - min) <= 1e-9 * Math.max(1, Math.abs(min)))) {
       throw new IllegalStateException("case " + c.serial + ": chose worker " + chosen + " at cost " + got
           + " but the cheapest costs " + min);
@@ -1306,19 +1350,22 @@ final class Replication {
   /**
    * The allocation cost of giving {@code c} to worker {@code w} (balance, less the continuity
    * bonus for the case's last worker), or infinity if {@code w} may not take it with room for
-   * {@code need}.
+   * {@code need} (with {@code breach}: unless barred by a role protection and otherwise able).
    */
-  private double cost(int w, SimCase c, double need) {
-    if (!available(w, c, need)) {
+  private double cost(int w, SimCase c, double need, boolean breach) {
+    if (!available(w, c, need, breach) || (breach && mayHold(w, c))) {
       return Double.POSITIVE_INFINITY;
     }
     return policy.balanceDelta(load[w], c.weight, capacity[w]) - (w == c.lastWorker ? policy.continuityBonus() : 0);
   }
 
-  /** Worker {@code w} is in post, present, may take {@code c}'s service and role, and has room for {@code need}. */
-  private boolean available(int w, SimCase c, double need) {
+  /**
+   * Worker {@code w} is in post, present, may take {@code c}'s service and has room for
+   * {@code need}, and (unless {@code anyRole}) no role protection bars them from it.
+   */
+  private boolean available(int w, SimCase c, double need, boolean anyRole) {
     // Room first: it is what most often rules a worker out.
-    return load[w] + need <= capacity[w] + 1e-9 && (holds[w] & c.holdBit) != 0 && !absent[w] && active[w]
+    return load[w] + need <= capacity[w] + 1e-9 && (anyRole || (holds[w] & c.holdBit) != 0) && !absent[w] && active[w]
         && mayCover[workerService[w]][c.service];
   }
 
@@ -1343,6 +1390,7 @@ final class Replication {
     c.worker = w;
     c.lastWorker = w;
     c.waitingSince = Double.NaN;
+    markBreach(c, barred(w, c));
     load[w] += c.weight;
     loadChanged(w);
     heldBy.get(w).add(c);
@@ -1371,7 +1419,15 @@ final class Replication {
       throw new IllegalStateException("worker " + w + " over capacity: " + (load[w] + c.weight) + " > " + capacity[w]);
     }
     if (servicePolicy[workerService[w]].breach(role[w], c.stage, c.court, null).isPresent()) {
-      throw new IllegalStateException("worker " + w + " (" + role[w] + ") may not hold a " + c.stage + " case");
+      // A breach only by the scenario's practice, and only when no worker allowed the case could take it.
+      if (!breachRatherThanWait) {
+        throw new IllegalStateException("worker " + w + " (" + role[w] + ") may not hold a " + c.stage + " case");
+      }
+      int allowed = cheapest(c, false);
+      if (allowed >= 0) {
+        throw new IllegalStateException("case " + c.serial + " given in breach to worker " + w + " (" + role[w]
+            + ") while worker " + allowed + " may take it");
+      }
     }
     if (!policy.covers(services.get(workerService[w]), services.get(c.service))) {
       throw new IllegalStateException("worker " + w + " of service " + services.get(workerService[w])
@@ -1390,7 +1446,29 @@ final class Replication {
     }
   }
 
+  /** Whether worker {@code w}, holding {@code c}, breaks a role protection (see {@link SimCase#jointCover}). */
+  private boolean barred(int w, SimCase c) {
+    return !mayHold(w, c) && !c.jointCover;
+  }
+
+  /** Whether {@code c}'s worker is barred from it by a role protection, counted by service. */
+  private void markBreach(SimCase c, boolean barred) {
+    if (barred != c.breach) {
+      c.breach = barred;
+      breaches[c.service] += barred ? 1 : -1;
+    }
+  }
+
+  /** Worker {@code w}'s role protections changed (they qualified, or moved service): so may their cases' breaches. */
+  private void reviewBreaches(int w) {
+    for (SimCase c : heldBy.get(w)) {
+      markBreach(c, barred(w, c));
+    }
+  }
+
   private void take(SimCase c) {
+    markBreach(c, false);
+    c.jointCover = false;
     removeHeld(heldBy.get(c.worker), c);
     load[c.worker] -= c.weight;
     loadChanged(c.worker);
@@ -1435,8 +1513,10 @@ final class Replication {
     double[] unallocated = values[Measure.UNALLOCATED.ordinal()];
     double[] wait = values[Measure.MEAN_WAIT.ordinal()];
     double[] threePlus = values[Measure.THREE_OR_MORE_WORKERS.ordinal()];
+    double[] breached = values[Measure.PROTECTION_BREACHES.ordinal()];
     for (int s = 0; s < sCount; s++) {
       open[at + s] = openCount[s];
+      breached[at + s] = breaches[s];
       // Between events, the open cases no worker holds are exactly the waiting ones.
       WaitingList<SimCase> queue = waiting.get(s);
       unallocated[at + s] = queue.size();
@@ -1509,6 +1589,7 @@ final class Replication {
   private void checkCounts() {
     int[] open = new int[services.size()];
     int[] unheld = new int[services.size()];
+    int[] breached = new int[services.size()];
     for (SimCase c : cases) {
       if (c == null) {
         continue;
@@ -1517,6 +1598,10 @@ final class Replication {
         throw new IllegalStateException("closed case " + c.serial + " still holds slot " + c.slot);
       }
       open[c.service]++;
+      if (c.worker >= 0 && !c.jointCover
+          && servicePolicy[workerService[c.worker]].breach(role[c.worker], c.stage, c.court, null).isPresent()) {
+        breached[c.service]++;
+      }
       if (c.worker < 0) {
         unheld[c.service]++;
         if (!c.queued) {
@@ -1533,6 +1618,10 @@ final class Replication {
       }
     }
     for (int s = 0; s < services.size(); s++) {
+      if (breached[s] != breaches[s]) {
+        throw new IllegalStateException("service " + services.get(s) + ": " + breached[s]
+            + " cases held in breach of a role protection, but counted " + breaches[s]);
+      }
       if (open[s] != openCount[s] || unheld[s] != waiting.get(s).size()) {
         throw new IllegalStateException("service " + services.get(s) + ": " + open[s] + " open and " + unheld[s]
             + " without a worker, but counted " + openCount[s] + " and " + waiting.get(s).size() + " waiting");

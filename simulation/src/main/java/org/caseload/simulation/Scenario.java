@@ -40,13 +40,16 @@ import org.caseload.simulation.workforce.WorkforceModel;
  * @param transferAtStageChange whether a case changes worker when it changes stage (true), or the
  *     worker follows the child (false) while their service may take the new stage's cases, no role
  *     protection forbids it and they have room
+ * @param protectionPractice what happens to a case that only workers barred by a role protection
+ *     have room for: it waits ({@link ProtectionPractice#KEEP}, the default: protections are hard
+ *     rules, as for every allocator), or one of them takes it and it counts as a breach
  * @param restructures dated changes to teams and staffing, in any order (carried out by week,
  *     then in the order given; held here in that order)
  */
 public record Scenario(String name, Organisation organisation, DemandModel demand, WorkforceModel workforce,
     CostModel costs, int horizonWeeks,
     AllocationPolicy allocationPolicy, String allocator, AllocationTiming allocationTiming, boolean transferAtStageChange,
-    List<Restructure> restructures) {
+    ProtectionPractice protectionPractice, List<Restructure> restructures) {
 
   /** When allocation happens. */
   public enum AllocationTiming {
@@ -54,6 +57,26 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     ON_ARRIVAL,
     /** At a weekly allocation meeting, on the first day of each week. */
     WEEKLY_MEETING
+  }
+
+  /**
+   * What happens to a case that no worker may take within the role protections, when a worker who
+   * is barred from it only by a protection (a newly qualified worker and a child protection case,
+   * an unqualified worker and a statutory case) has room for it.
+   */
+  public enum ProtectionPractice {
+    /** The protections hold: the case waits for a worker allowed to take it. */
+    KEEP,
+    /**
+     * Rather than leave the case waiting, the cheapest such worker takes it, and while they hold
+     * it the case counts as a breach ({@link Measure#PROTECTION_BREACHES}). This is what the
+     * authority of the 2020 Southampton report did when hub teams of newly qualified and
+     * unqualified agency staff took work "usually undertaken by qualified experienced staff", and
+     * what surveys found for half of the newly qualified workers promised a protected caseload
+     * (Community Care, 2018). The case stays with that worker until its stage ends or the worker
+     * goes, as a case does with any worker.
+     */
+    BREACH_RATHER_THAN_WAIT
   }
 
   public Scenario {
@@ -69,6 +92,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
       }
     }
     p.required(allocationTiming, "allocationTiming");
+    p.required(protectionPractice, "protectionPractice");
     p.required(costs, "costs");
     boolean parts = p.required(organisation, "organisation") & p.required(demand, "demand")
         & p.required(workforce, "workforce") & p.required(restructures, "restructures");
@@ -161,7 +185,8 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
   /** A builder holding every part of this scenario, to make a variant of it. */
   public Builder toBuilder() {
     Builder b = new Builder(organisation, demand).name(name).workforce(workforce).costs(costs).horizonWeeks(horizonWeeks)
-        .allocationPolicy(allocationPolicy).allocator(allocator).allocationTiming(allocationTiming).transferAtStageChange(transferAtStageChange);
+        .allocationPolicy(allocationPolicy).allocator(allocator).allocationTiming(allocationTiming).transferAtStageChange(transferAtStageChange)
+        .protectionPractice(protectionPractice);
     restructures.forEach(b::restructure);
     return b;
   }
@@ -183,6 +208,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
     private String allocator = GreedyAllocator.NAME;
     private AllocationTiming allocationTiming = AllocationTiming.ON_ARRIVAL;
     private boolean transferAtStageChange = true;
+    private ProtectionPractice protectionPractice = ProtectionPractice.KEEP;
     private final List<Restructure> restructures = new ArrayList<>();
 
     private Builder(Organisation organisation, DemandModel demand) {
@@ -235,6 +261,12 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
       return this;
     }
 
+    /** What happens to a case only workers barred by a role protection have room for (default {@link ProtectionPractice#KEEP}). */
+    public Builder protectionPractice(ProtectionPractice practice) {
+      protectionPractice = practice;
+      return this;
+    }
+
     /** Adds a dated restructure. */
     public Builder restructure(Restructure r) {
       restructures.add(r);
@@ -243,7 +275,7 @@ public record Scenario(String name, Organisation organisation, DemandModel deman
 
     public Scenario build() {
       return new Scenario(name, organisation, demand, workforce, costs, horizonWeeks, allocationPolicy, allocator, allocationTiming,
-          transferAtStageChange, restructures);
+          transferAtStageChange, protectionPractice, restructures);
     }
   }
 }

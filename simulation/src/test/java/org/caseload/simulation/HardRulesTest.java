@@ -1,5 +1,6 @@
 package org.caseload.simulation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -56,6 +57,44 @@ class HardRulesTest {
           }
           ReplicationResult r = new Replication(b.build(), new RandomStreams(seed), 0).checking().run();
           assertTrue(r.events() > 0);
+          for (int week = 0; week < r.weeks(); week++) {
+            assertEquals(0, r.total(Measure.PROTECTION_BREACHES, week), "protections kept, week " + week);
+          }
         });
+  }
+
+  /**
+   * Breaching rather than waiting: a case goes to a worker barred by a role protection only when
+   * no worker allowed it could take it (the check, run at every allocation, throws otherwise),
+   * every other rule still holds, and the breaches counted are those held (checked at every
+   * snapshot). The hub teams of newly qualified and unqualified staff make breaches happen.
+   */
+  @Test
+  void breachesOnlyWhereNoAllowedWorkerHasRoom() {
+    Organisation org = SyntheticOrganisations.generate(InstanceFamily.LA_S, 3);
+    String team = org.teams().get(org.teams().size() - 1).id();
+    String service = org.team(team).serviceId();
+    double[] breaches = new double[1];
+    qt().withFixedSeed(78L).withExamples(12)
+        .forAll(longs().between(0, 1_000_000), integers().between(0, 7))
+        .checkAssert((seed, policy) -> {
+          Scenario.Builder b = Scenario.builder(org, Scenarios.demandFor(org, 30))
+              .workforce(WorkforceModel.defaults().withLeavingPerYear(Contract.AGENCY, 4))
+              .protectionPractice(Scenario.ProtectionPractice.BREACH_RATHER_THAN_WAIT)
+              .allocator(policy % 4 < 2 ? GreedyAllocator.NAME : OptimisingAllocator.NAME)
+              .allocationTiming(policy % 2 == 0 ? Scenario.AllocationTiming.ON_ARRIVAL
+                  : Scenario.AllocationTiming.WEEKLY_MEETING)
+              .transferAtStageChange(policy < 4)
+              .horizonWeeks(40)
+              .restructure(new Restructure.DissolveTeam(5, team))
+              .restructure(new Restructure.CreateTeam(5, Team.of("hub", service, TeamKind.HUB, null),
+                  List.of(new Restructure.Staffing(Role.NEWLY_QUALIFIED, Contract.AGENCY, 1, 3),
+                      new Restructure.Staffing(Role.UNQUALIFIED, Contract.AGENCY, 1, 2))));
+          ReplicationResult r = new Replication(b.build(), new RandomStreams(seed), 0).checking().run();
+          for (int week = 0; week < r.weeks(); week++) {
+            breaches[0] += r.total(Measure.PROTECTION_BREACHES, week);
+          }
+        });
+    assertTrue(breaches[0] > 0, "the hub teams were given cases in breach");
   }
 }

@@ -69,7 +69,8 @@ public final class SimulationGenerators {
         .horizonWeeks(d.between(1, 200))
         .allocationTiming(d.pick(List.of(Scenario.AllocationTiming.values())))
         .allocator(d.pick(Allocators.NAMES))
-        .transferAtStageChange(d.chance(50));
+        .transferAtStageChange(d.chance(50))
+        .protectionPractice(d.pick(List.of(Scenario.ProtectionPractice.values())));
     if (d.chance(70)) {
       b.workforce(workforce(d, org));
     }

@@ -36,6 +36,7 @@ import org.caseload.simulation.Scenario;
  * allocator: optimising              # optional: greedy (default) or optimising, for batches
  * allocationTiming: on_arrival        # optional: on_arrival (default) or weekly_meeting
  * transferAtStageChange: false        # optional (default true)
+ * protectionPractice: keep            # optional: keep (default) or breach_rather_than_wait
  * allocationPolicy: policy.yaml       # optional: a path, or the policy itself (AllocationPolicyFiles layout)
  * demand:
  *   referrals: {kind: constant, perWeek: 17}   # or trend (perWeekAtStart, growthPerYear),

@@ -52,7 +52,8 @@ import org.caseload.simulation.workforce.WorkforceModel;
  */
 final class ScenarioReader {
   static final List<String> ROOT_FIELDS = List.of("formatVersion", "name", "organisation", "horizonWeeks",
-      "allocationPolicy", "allocator", "allocationTiming", "transferAtStageChange", "demand", "workforce", "costs", "restructures");
+      "allocationPolicy", "allocator", "allocationTiming", "transferAtStageChange", "protectionPractice", "demand",
+      "workforce", "costs", "restructures");
   static final List<String> DEMAND_FIELDS = List.of("referrals", "pathway");
   static final List<String> PATHWAY_FIELDS =
       List.of("noFurtherAction", "entry", "rereferral", "rereferralDelay", "stages");
@@ -236,6 +237,7 @@ final class ScenarioReader {
     String allocator = f.text("allocator");
     Scenario.AllocationTiming timing = f.enumValue("allocationTiming", Scenario.AllocationTiming.class);
     Boolean transfer = f.bool("transferAtStageChange");
+    Scenario.ProtectionPractice practice = f.enumValue("protectionPractice", Scenario.ProtectionPractice.class);
     DemandModel demand = null;
     if (!f.has("demand")) {
       sink.error("demand", "is required: referrals and their pathway", 0);
@@ -273,6 +275,9 @@ final class ScenarioReader {
     }
     if (transfer != null) {
       b.transferAtStageChange(transfer);
+    }
+    if (practice != null) {
+      b.protectionPractice(practice);
     }
     if (workforce != null) {
       b.workforce(workforce);

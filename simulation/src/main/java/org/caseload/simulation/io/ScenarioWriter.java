@@ -46,6 +46,7 @@ final class ScenarioWriter {
     g.writeStringField("allocator", s.allocator());
     g.writeStringField("allocationTiming", EnumNames.write(s.allocationTiming()));
     g.writeBooleanField("transferAtStageChange", s.transferAtStageChange());
+    g.writeStringField("protectionPractice", EnumNames.write(s.protectionPractice()));
     g.writeObjectFieldStart("demand");
     g.writeFieldName("referrals");
     referrals(s.demand().referrals());

@@ -121,6 +121,7 @@ class ScenarioFilesTest {
     assertEquals(CostModel.defaults(), s.costs());
     assertEquals(AllocationPolicy.defaults(), s.allocationPolicy());
     assertTrue(s.transferAtStageChange());
+    assertEquals(Scenario.ProtectionPractice.KEEP, s.protectionPractice(), "protections kept unless the file says otherwise");
     assertEquals(List.of(
         new Restructure.Hire(0, "east", new Restructure.Staffing(Role.QUALIFIED, Contract.PERMANENT, 0.5, 1)),
         new Restructure.DissolveTeam(8, "peripatetic"),
@@ -145,7 +146,8 @@ class ScenarioFilesTest {
         "allocationPolicy: {transferCost: 2000}",
         "allocator: optimising",
         "allocationTiming: weekly meeting",
-        "transferAtStageChange: false"));
+        "transferAtStageChange: false",
+        "protectionPractice: breach rather than wait"));
     WorkforceModel d = WorkforceModel.defaults();
     assertEquals(new DurationDistribution.LogNormal(26, 13), s.workforce().agencyAssignmentWeeks());
     assertNull(d.agencyAssignmentWeeks(), "open-ended unless set");
@@ -163,6 +165,7 @@ class ScenarioFilesTest {
     assertEquals(2000, s.allocationPolicy().transferCost(), 0);
     assertEquals(Scenario.AllocationTiming.WEEKLY_MEETING, s.allocationTiming());
     assertFalse(s.transferAtStageChange());
+    assertEquals(Scenario.ProtectionPractice.BREACH_RATHER_THAN_WAIT, s.protectionPractice());
   }
 
   @Test
