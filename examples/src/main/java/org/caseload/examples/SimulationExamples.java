@@ -77,17 +77,20 @@ public final class SimulationExamples {
   }
 
   /**
-   * 3. The peripatetic team replaced in week 8 by two hub teams of agency newly qualified and
-   * unqualified workers, against keeping it, under a protection practice: with the role
-   * protections kept, the cases the hub staff may not hold wait; breaching rather than waiting (as
-   * the report found happened), the hub staff take them and the breaches are counted.
+   * 3. The peripatetic team (four qualified workers) replaced in week 8 by two hub teams of as many
+   * agency newly qualified and unqualified workers, against keeping it, under a protection
+   * practice: with the role protections kept, the cases the hub staff may not hold wait for an
+   * allowed worker; breaching rather than waiting (as the report found happened), the hub staff
+   * take them and the breaches are counted — and a breach lasts as long as the plan, where the
+   * wait it replaced was short.
    */
   public static Comparison hubTeams(int replications, Scenario.ProtectionPractice practice, PrintStream out) {
     String how = practice == Scenario.ProtectionPractice.KEEP ? ", protections kept" : ", breaching rather than waiting";
     SimulationResult keep = Simulation.builder(ExampleBorough.scenario().name("keep peripatetic team" + how)
         .protectionPractice(practice).build()).replications(replications).build().run();
-    List<Staffing> hubStaff = List.of(new Staffing(Role.NEWLY_QUALIFIED, Contract.AGENCY, 1, 2),
-        new Staffing(Role.UNQUALIFIED, Contract.AGENCY, 1, 2));
+    // The four qualified workers of the peripatetic team replaced by as many, less qualified.
+    List<Staffing> hubStaff = List.of(new Staffing(Role.NEWLY_QUALIFIED, Contract.AGENCY, 1, 1),
+        new Staffing(Role.UNQUALIFIED, Contract.AGENCY, 1, 1));
     SimulationResult hubs = Simulation.builder(ExampleBorough.scenario().name("hub teams" + how)
         .protectionPractice(practice)
         .restructure(new Restructure.DissolveTeam(8, "peripatetic"))
@@ -107,7 +110,9 @@ public final class SimulationExamples {
 
   /**
    * 4. Weekly allocation meetings where each waiting case in turn goes to its cheapest worker (the
-   * greedy rule), against the optimiser placing each meeting's cases together.
+   * greedy rule), against the optimiser placing each meeting's cases together: it leaves fewer
+   * children waiting, packing the cases into the room there is, at the price of a few more
+   * changes of worker.
    */
   public static Comparison allocators(int replications, PrintStream out) {
     SimulationResult greedy = Simulation.builder(ExampleBorough.scenario().name("meetings, greedy")

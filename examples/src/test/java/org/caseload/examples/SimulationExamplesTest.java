@@ -44,21 +44,38 @@ class SimulationExamplesTest {
     assertTrue(bytes.toString().contains("hub teams, protections kept minus keep peripatetic team"), bytes.toString());
   }
 
-  /** Breaching rather than waiting, the hub staff hold cases their roles bar them from, and fewer children wait. */
+  /**
+   * Breaching rather than waiting, the hub staff hold cases their roles bar them from: a wait of
+   * days for an allowed worker becomes a breach for the length of a plan.
+   */
   @Test
-  void hubTeamsBreachRoleProtectionsWhereTheyWouldLeaveChildrenWaiting() {
-    Comparison kept = SimulationExamples.hubTeams(REPLICATIONS, Scenario.ProtectionPractice.KEEP, out);
+  void hubTeamsBreachRoleProtectionsWhereChildrenWouldWait() {
     Comparison c = SimulationExamples.hubTeams(REPLICATIONS, Scenario.ProtectionPractice.BREACH_RATHER_THAN_WAIT, out);
     int end = c.baseline().scenario().horizonWeeks();
     assertTrue(c.difference(Measure.PROTECTION_BREACHES, "protect", end).lower() > 0, bytes.toString());
-    assertTrue(c.alternative().mean(Measure.UNALLOCATED, "protect", end)
-        < kept.alternative().mean(Measure.UNALLOCATED, "protect", end), bytes.toString());
+    assertTrue(c.difference(Measure.TRANSFERS, "protect", end).lower() > 0, bytes.toString());
   }
 
+  /**
+   * Placing each meeting's waiting cases together, the optimiser leaves fewer children waiting
+   * over the 61 weeks (the mean over the weeks of the children waiting, paired by replication).
+   */
   @Test
-  void optimisingEachMeetingTogetherMovesFewerChildren() {
+  void optimisingEachMeetingTogetherLeavesFewerChildrenWaiting() {
     Comparison c = SimulationExamples.allocators(REPLICATIONS, out);
-    int end = c.baseline().scenario().horizonWeeks();
-    assertTrue(c.difference(Measure.TRANSFERS, "protect", end).upper() < 0, bytes.toString());
+    org.apache.commons.math3.stat.descriptive.SummaryStatistics d = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+    for (int i = 0; i < REPLICATIONS; i++) {
+      var greedy = c.baseline().replications().get(i);
+      var optimising = c.alternative().replications().get(i);
+      double sum = 0;
+      for (int week = 1; week < greedy.weeks(); week++) {
+        sum += optimising.total(Measure.UNALLOCATED, week) - greedy.total(Measure.UNALLOCATED, week);
+      }
+      d.addValue(sum / (greedy.weeks() - 1));
+    }
+    double half = new org.apache.commons.math3.distribution.TDistribution(REPLICATIONS - 1).inverseCumulativeProbability(0.975)
+        * d.getStandardDeviation() / Math.sqrt(REPLICATIONS);
+    assertTrue(d.getMean() + half < 0, "children waiting, optimising minus greedy: " + d.getMean() + " +- " + half
+        + "\n" + bytes);
   }
 }

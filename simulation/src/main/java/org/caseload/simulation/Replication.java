@@ -43,6 +43,9 @@ import org.caseload.simulation.workforce.WorkforceModel;
  * the first case for a re-referral); every worker draws their leaving and sickness from their
  * own, every vacancy its recruitment and cover. So two scenarios with the same seed give each
  * child and each worker the same story wherever the difference between them does not reach.
+ * Siblings move through the pathway together: in each stage the first of them there leads, and
+ * its stage length and next stage are the family's (drawn from its stream), so that a family stays
+ * with one service and can stay with one worker.
  *
  * <p>Cases are allocated by the rules of the organisation's capacity policies and the scenario's
  * allocation policy (the same rules and costs as the core allocators): a worker in post, not
@@ -191,6 +194,9 @@ final class Replication {
   private final List<SimCase> spare = new ArrayList<>();
   /** Scratch list of sibling holders for {@link #cheapest}. */
   private final IntList holders = new IntList();
+  /** Scratch for {@link #endStage}: the cases leaving a stage together, and the workers they leave. */
+  private final List<SimCase> moving = new ArrayList<>();
+  private int[] movedFrom = new int[4];
   /** The referrals' arrival times, drawn one ahead of the calendar. */
   private Arrivals arrivals;
   /** The cases' streams (one per case, keyed by the case's entity). */
@@ -246,6 +252,11 @@ final class Replication {
     boolean clockWaits;
     /** Its worker is barred from it by a role protection. */
     boolean breach;
+    /**
+     * Its stage's clock is a sibling's: it has no stage end of its own, and leaves the stage when
+     * that sibling (the family's lead in the stage) does, to the same next stage.
+     */
+    boolean follows;
     /**
      * A starting case whose worker holds it jointly with a qualified worker (as a newly qualified
      * worker holds a child protection case), which makes it no breach; the engine does not model
@@ -314,6 +325,7 @@ final class Replication {
       queued = false;
       clockWaits = false;
       breach = false;
+      follows = false;
       jointCover = false;
       spells = 0;
     }
@@ -506,7 +518,9 @@ final class Replication {
       }
       Stage stage = stageOf[sc.stage.ordinal()];
       if (stage != null) {
-        if (stage.startsOnAllocation() && sc.worker < 0) {
+        if (leadInStage(sc) != null) {
+          sc.follows = true;
+        } else if (stage.startsOnAllocation() && sc.worker < 0) {
           sc.clockWaits = true;
         } else {
           calendar.schedule(stage.duration().sample(sc.rng), STAGE_END, sc.slot);
@@ -1134,53 +1148,112 @@ final class Replication {
     return 1L << (2 * category.ordinal() + (court ? 1 : 0));
   }
 
+  /**
+   * Puts {@code c} in the stage of {@code category}: it follows the family's lead there if an open
+   * sibling already leads it, and otherwise its own clock starts (or waits for a worker).
+   */
   private void enterStage(SimCase c, CaseCategory category) {
     Stage stage = stageOf[category.ordinal()];
     setStage(c, category, stageServiceOf[category.ordinal()]);
-    c.clockWaits = stage.startsOnAllocation();
-    if (!c.clockWaits) {
+    c.follows = c.family >= 0 && leadInStage(c) != null;
+    c.clockWaits = !c.follows && stage.startsOnAllocation();
+    if (!c.follows && !c.clockWaits) {
       calendar.schedule(now + stage.duration().sample(c.rng), STAGE_END, c.slot);
     }
   }
 
-  private void endStage(SimCase c) {
-    CaseCategory next = stageOf[c.stage.ordinal()].next(c.rng);
-    int freed = c.worker;
-    if (next == null) {
-      closed[c.service]++;
-      if (c.worker >= 0) {
-        take(c);
-      } else {
-        dequeue(c);
-      }
-      close(c);
-      // The last draw of the case's stream: with no re-referral it need not be made (and nothing changes).
-      if (pathway.rereferral() > 0 && c.rng.nextDouble() < pathway.rereferral()) {
-        // The same child referred again: a new case, keyed from this one.
-        calendar.schedule(now + pathway.rereferralDelay().sample(c.rng), REREFERRAL, c.entity * 31 + 17);
-      }
-      if (c.family < 0 && c.spells < 3) {
-        spare.add(c);
-      }
-    } else {
-      int keep = c.worker;
-      if (keep >= 0) {
-        take(c);
-      } else {
-        dequeue(c);
-      }
-      enterStage(c, next);
-      if (keep >= 0 && !scenario.transferAtStageChange() && active[keep] && mayCover[workerService[keep]][c.service]
-          && mayHold(keep, c) && fits(keep, c)) {
-        give(c, keep);
-        freed = -1;
-      } else {
-        c.waitingSince = now;
-        placeOrQueue(c);
+  /** The open sibling of {@code c} that leads the stage {@code c} is in (whose clock it keeps), or null. */
+  private SimCase leadInStage(SimCase c) {
+    if (c.family < 0) {
+      return null;
+    }
+    for (SimCase sibling : families.get(c.family)) {
+      if (sibling != c && sibling.open && sibling.stage == c.stage && !sibling.follows) {
+        return sibling;
       }
     }
-    if (freed >= 0) {
-      roomAt(freed);
+    return null;
+  }
+
+  /**
+   * The stage of {@code c} ends, and with it that of every sibling following it: siblings move
+   * through the pathway together, so that they stay with one service and one worker. Each leaves
+   * their worker first (so that none is held back by a sibling not yet moved); then each closes,
+   * or enters the next stage and keeps their worker (when the worker follows the child and may)
+   * or is placed; then the workers freed are offered the waiting cases.
+   */
+  private void endStage(SimCase c) {
+    CaseCategory next = stageOf[c.stage.ordinal()].next(c.rng);
+    List<SimCase> group = moving;
+    group.clear();
+    group.add(c);
+    if (c.family >= 0) {
+      for (SimCase sibling : families.get(c.family)) {
+        if (sibling != c && sibling.open && sibling.stage == c.stage && sibling.follows) {
+          group.add(sibling);
+        }
+      }
+    }
+    int n = group.size();
+    if (movedFrom.length < n) {
+      movedFrom = new int[Math.max(n, 2 * movedFrom.length)];
+    }
+    for (int i = 0; i < n; i++) {
+      SimCase m = group.get(i);
+      movedFrom[i] = m.worker;
+      if (m.worker >= 0) {
+        take(m);
+      } else {
+        dequeue(m);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      SimCase m = group.get(i);
+      if (next == null) {
+        closeAtStageEnd(m);
+      } else {
+        enterStage(m, next);
+        int keep = movedFrom[i];
+        if (keep >= 0 && !scenario.transferAtStageChange() && active[keep] && mayCover[workerService[keep]][m.service]
+            && mayHold(keep, m) && fits(keep, m) && siblingsAllow(m, keep)) {
+          give(m, keep);
+          movedFrom[i] = -1;
+        } else {
+          m.waitingSince = now;
+          placeOrQueue(m);
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (movedFrom[i] >= 0) {
+        roomAt(movedFrom[i]);
+      }
+    }
+  }
+
+  /** Whether worker {@code w} may take {@code c} as far as siblings go: no open sibling of it is held by another worker. */
+  private boolean siblingsAllow(SimCase c, int w) {
+    if (c.family >= 0) {
+      for (SimCase sibling : families.get(c.family)) {
+        if (sibling != c && sibling.open && sibling.worker >= 0 && sibling.worker != w) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A case whose last stage has ended closes; the child may be referred again later. */
+  private void closeAtStageEnd(SimCase c) {
+    closed[c.service]++;
+    close(c);
+    // The last draw of the case's stream: with no re-referral it need not be made (and nothing changes).
+    if (pathway.rereferral() > 0 && c.rng.nextDouble() < pathway.rereferral()) {
+      // The same child referred again: a new case, keyed from this one.
+      calendar.schedule(now + pathway.rereferralDelay().sample(c.rng), REREFERRAL, c.entity * 31 + 17);
+    }
+    if (c.family < 0 && c.spells < 3) {
+      spare.add(c);
     }
   }
 
@@ -1615,6 +1688,13 @@ final class Replication {
     for (SimCase c : families.stream().flatMap(List::stream).toList()) {
       if (c.open && cases.get(c.slot) != c) {
         throw new IllegalStateException("open case " + c.serial + " lost its slot");
+      }
+      // Siblings in one stage keep one clock: exactly one leads it, the others follow.
+      if (c.open && stageOf[c.stage.ordinal()] != null) {
+        long leads = families.get(c.family).stream().filter(s -> s.open && s.stage == c.stage && !s.follows).count();
+        if (leads != 1) {
+          throw new IllegalStateException("family " + c.family + ": " + leads + " siblings lead the " + c.stage + " stage");
+        }
       }
     }
     for (int s = 0; s < services.size(); s++) {
