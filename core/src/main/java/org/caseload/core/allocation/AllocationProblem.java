@@ -1,5 +1,6 @@
 package org.caseload.core.allocation;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.caseload.core.model.Allocation;
 import org.caseload.core.model.Case;
+import org.caseload.core.model.CaseCategory;
 import org.caseload.core.model.CapacityPolicy;
 import org.caseload.core.model.Organisation;
 import org.caseload.core.model.ProtectionBreach;
@@ -130,13 +132,12 @@ final class AllocationProblem {
       byService.computeIfAbsent(team.serviceId(), s -> new ArrayList<>()).add(w);
     }
 
-    java.util.Set<String> requested = new java.util.HashSet<>(request.caseIds());
     for (int w = 0; w < m; w++) {
       fixedLoad[w] = org.load(workers.get(w).id());
     }
     // Families in the request: their members in the request, gathered as one group.
     Map<String, List<Case>> requestFamilies = new LinkedHashMap<>();
-    List<List<Case>> units = new ArrayList<>();
+    List<List<Case>> units = new ArrayList<>(request.caseIds().size());
     for (String id : request.caseIds()) {
       Case c = org.caseById(id);
       if (c.isAllocated()) {
@@ -160,10 +161,14 @@ final class AllocationProblem {
       }
     }
 
-    Map<String, Eligibility> cache = new HashMap<>();
+    // Only sibling groups look at which cases are in the request (their siblings outside it anchor them).
+    java.util.Set<String> requested = requestFamilies.isEmpty() ? java.util.Set.of()
+        : new java.util.HashSet<>(request.caseIds());
+    Map<EligibilityKey, Eligibility> cache = new HashMap<>();
+    Ints scratch = new Ints();
     List<Group> gs = new ArrayList<>(units.size());
     for (List<Case> unit : units) {
-      gs.add(group(gs.size(), unit, requested, byService, cache));
+      gs.add(group(gs.size(), unit, requested, byService, cache, scratch));
     }
     groups = List.copyOf(gs);
   }
@@ -171,12 +176,16 @@ final class AllocationProblem {
   /** The workers a single case may go to, and why none if so. */
   private record Eligibility(int[] workers, Unallocated none) {}
 
-  private Eligibility eligibility(Case c, Map<String, List<Integer>> byService, Map<String, Eligibility> cache) {
+  /** Everything of a case that decides which workers may take it (see {@link #eligibility}). */
+  private record EligibilityKey(String serviceId, CaseCategory category, boolean court, Role joint) {}
+
+  private Eligibility eligibility(Case c, Map<String, List<Integer>> byService,
+      Map<EligibilityKey, Eligibility> cache) {
     Role joint = null;
     if (c.jointWorkerId() != null) {
       joint = organisation.worker(c.jointWorkerId()).role();
     }
-    String key = c.serviceId() + '\u0000' + c.category() + '\u0000' + c.court() + '\u0000' + joint;
+    EligibilityKey key = new EligibilityKey(c.serviceId(), c.category(), c.court(), joint);
     Eligibility e = cache.get(key);
     if (e != null) {
       return e;
@@ -188,7 +197,7 @@ final class AllocationProblem {
       }
     }
     if (inService.isEmpty()) {
-      e = new Eligibility(new int[0], new Unallocated(Unallocated.Reason.NO_WORKER_IN_SERVICE, 0,
+      e = new Eligibility(NO_WORKERS, new Unallocated(Unallocated.Reason.NO_WORKER_IN_SERVICE, 0,
           "no team of service " + c.serviceId() + (policy.cover().containsKey(c.serviceId()) ? " or covering it" : "")
               + " has a worker"));
     } else {
@@ -206,7 +215,7 @@ final class AllocationProblem {
           excluded.merge(breach.get(), 1, Integer::sum);
         }
       }
-      allowed = Arrays.copyOf(allowed, n);
+      allowed = n == 0 ? NO_WORKERS : Arrays.copyOf(allowed, n);
       Arrays.sort(allowed);
       Unallocated none = n > 0 ? null : new Unallocated(Unallocated.Reason.EXCLUDED_BY_ROLE_PROTECTION, 0,
           "all " + inService.size() + " workers who may take " + c.category().label() + " cases of service "
@@ -225,7 +234,7 @@ final class AllocationProblem {
   }
 
   private Group group(int index, List<Case> cases, java.util.Set<String> requested,
-      Map<String, List<Integer>> byService, Map<String, Eligibility> cache) {
+      Map<String, List<Integer>> byService, Map<EligibilityKey, Eligibility> cache, Ints scratch) {
     int k = cases.size();
     double[] weights = new double[k];
     int[] current = new int[k];
@@ -234,7 +243,7 @@ final class AllocationProblem {
     int[] pool = null;
     Unallocated noWorker = null;
     String childLocality = null;
-    java.util.TreeSet<Integer> previous = new java.util.TreeSet<>();
+    Ints previous = scratch.clear();
     for (int i = 0; i < k; i++) {
       Case c = cases.get(i);
       weights[i] = organisation.weight(c);
@@ -262,7 +271,7 @@ final class AllocationProblem {
     String family = cases.get(0).familyId();
     if (family != null) {
       // Siblings outside the request stay where they are: this group must join them.
-      java.util.TreeSet<Integer> anchors = new java.util.TreeSet<>();
+      Ints anchors = new Ints();
       for (Case sibling : organisation.casesOfFamily(family)) {
         if (!requested.contains(sibling.id()) && sibling.isOpen()) {
           if (sibling.isAllocated()) {
@@ -271,12 +280,14 @@ final class AllocationProblem {
         }
         addPrevious(sibling, previous);
       }
-      if (!anchors.isEmpty() && noWorker == null) {
-        int[] a = anchors.stream().mapToInt(Integer::intValue).toArray();
+      if (anchors.size() > 0 && noWorker == null) {
+        int[] a = anchors.sortedDistinct();
         eligible = intersect(eligible, a);
         if (eligible.length == 0) {
           List<String> names = new ArrayList<>();
-          anchors.forEach(w -> names.add(workers.get(w).id()));
+          for (int w : a) {
+            names.add(workers.get(w).id());
+          }
           noWorker = new Unallocated(Unallocated.Reason.SIBLINGS_WORKER_CANNOT_TAKE, 0,
               "siblings of family " + family + " are held by " + String.join(", ", names)
                   + ", who may not hold " + (k == 1 ? "this case" : "these " + k + " cases"));
@@ -284,19 +295,63 @@ final class AllocationProblem {
       }
     }
     if (noWorker != null) {
-      eligible = new int[0];
+      eligible = NO_WORKERS;
       pool = eligible;
     }
     return new Group(index, cases, weights, current, eligible, pool, noWorker, unallocatedCost,
-        previous.stream().mapToInt(Integer::intValue).toArray(), childLocality);
+        previous.sortedDistinct(), childLocality);
   }
 
-  private void addPrevious(Case c, java.util.Set<Integer> previous) {
+  private void addPrevious(Case c, Ints previous) {
     for (Allocation a : c.history()) {
       Integer w = workerIndex.get(a.workerId());
       if (w != null) {
         previous.add(w);
       }
+    }
+  }
+
+  /**
+   * No worker: the eligible workers of a group that none may take, shared by every such group (so
+   * that structures keyed by the identity of eligibility arrays hold one entry for them all).
+   */
+  private static final int[] NO_WORKERS = new int[0];
+
+  /** A growable list of worker indices, reused while compiling (so that most groups allocate nothing for it). */
+  private static final class Ints {
+    private int[] values = new int[8];
+    private int size;
+
+    Ints clear() {
+      size = 0;
+      return this;
+    }
+
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, 2 * size);
+      }
+      values[size++] = v;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** The values in ascending order without repeats; {@link #NO_WORKERS} when there are none. */
+    int[] sortedDistinct() {
+      if (size == 0) {
+        return NO_WORKERS;
+      }
+      int[] out = Arrays.copyOf(values, size);
+      Arrays.sort(out);
+      int n = 1;
+      for (int i = 1; i < out.length; i++) {
+        if (out[i] != out[n - 1]) {
+          out[n++] = out[i];
+        }
+      }
+      return n == out.length ? out : Arrays.copyOf(out, n);
     }
   }
 
@@ -497,30 +552,51 @@ final class AllocationProblem {
   AllocationPlan plan(String allocator, int[] assign, OptionalDouble lowerBound) {
     Objective objective = evaluate(assign);
     double[] load = loads(assign);
-    Map<String, String> placed = new LinkedHashMap<>();
-    Map<String, Unallocated> unallocated = new LinkedHashMap<>();
+    ImmutableMap.Builder<String, String> placed = ImmutableMap.builder();
+    ImmutableMap.Builder<String, Unallocated> unallocated = ImmutableMap.builder();
+    Map<ReasonKey, Unallocated> reasons = new HashMap<>();
     int transfers = 0;
     for (Group g : groups) {
       int w = assign[g.index];
       if (w >= 0) {
+        String id = workers.get(w).id();
         for (int i = 0; i < g.size(); i++) {
-          placed.put(g.cases.get(i).id(), workers.get(w).id());
+          placed.put(g.cases.get(i).id(), id);
           if (g.current[i] >= 0 && g.current[i] != w) {
             transfers++;
           }
         }
       } else {
-        Unallocated why = reason(g, load);
+        Unallocated why = g.noWorker != null ? g.noWorker
+            : reasons.computeIfAbsent(new ReasonKey(g.eligible, g.weights), k -> reason(g, load));
         for (Case c : g.cases) {
           unallocated.put(c.id(), why);
         }
       }
     }
-    Map<String, Double> loadAfter = new LinkedHashMap<>();
+    ImmutableMap.Builder<String, Double> loadAfter = ImmutableMap.builderWithExpectedSize(load.length);
     for (int w = 0; w < load.length; w++) {
       loadAfter.put(workers.get(w).id(), load[w]);
     }
-    return new AllocationPlan(allocator, request, placed, unallocated, transfers, loadAfter, objective, lowerBound);
+    return new AllocationPlan(allocator, request, placed.build(), unallocated.build(), transfers, loadAfter.build(),
+        objective, lowerBound);
+  }
+
+  /**
+   * Everything of a group that {@link #reason} reads besides the final loads: groups with the same
+   * eligibility array (shared by cases of a kind, so compared by identity) and the same weights in
+   * the same order get the same reason, computed once per plan.
+   */
+  private record ReasonKey(int[] eligible, double[] weights) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ReasonKey k && eligible == k.eligible && Arrays.equals(weights, k.weights);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(eligible) * 31 + Arrays.hashCode(weights);
+    }
   }
 
   /** Why a group was left unallocated, given the final loads. */
