@@ -12,6 +12,7 @@ import org.caseload.core.model.Allocation;
 import org.caseload.core.model.Case;
 import org.caseload.core.model.CaseCategory;
 import org.caseload.core.model.CapacityPolicy;
+import org.caseload.core.model.Complexity;
 import org.caseload.core.model.Organisation;
 import org.caseload.core.model.ProtectionBreach;
 import org.caseload.core.model.Role;
@@ -121,12 +122,15 @@ final class AllocationProblem {
     fixedLoad = new double[m];
     locality = new String[m];
     anyLocality = new boolean[m];
-    Map<String, List<Integer>> byService = new LinkedHashMap<>();
+    Compilation compilation = new Compilation(m);
+    Map<String, List<Integer>> byService = compilation.byService;
     for (int w = 0; w < m; w++) {
       Worker worker = workers.get(w);
       workerIndex.put(worker.id(), w);
       Team team = org.team(worker.teamId());
-      capacity[w] = org.policyFor(team.serviceId()).capacity(worker);
+      CapacityPolicy own = org.policyFor(worker);
+      compilation.policies[w] = own;
+      capacity[w] = own.capacity(worker);
       locality[w] = team.locality();
       anyLocality[w] = policy.anyLocality().contains(team.kind()) || team.locality() == null;
       byService.computeIfAbsent(team.serviceId(), s -> new ArrayList<>()).add(w);
@@ -162,53 +166,78 @@ final class AllocationProblem {
     }
 
     // Only sibling groups look at which cases are in the request (their siblings outside it anchor them).
-    java.util.Set<String> requested = requestFamilies.isEmpty() ? java.util.Set.of()
-        : new java.util.HashSet<>(request.caseIds());
-    Map<EligibilityKey, Eligibility> cache = new HashMap<>();
-    Ints scratch = new Ints();
+    compilation.requested = requestFamilies.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(request.caseIds());
     List<Group> gs = new ArrayList<>(units.size());
     for (List<Case> unit : units) {
-      gs.add(group(gs.size(), unit, requested, byService, cache, scratch));
+      gs.add(group(gs.size(), unit, compilation));
     }
     groups = List.copyOf(gs);
   }
 
-  /** The workers a single case may go to, and why none if so. */
-  private record Eligibility(int[] workers, Unallocated none) {}
+  /** What compiling a request keeps until its groups are built. */
+  private static final class Compilation {
+    /** Workers of each service, in the organisation's order. */
+    final Map<String, List<Integer>> byService = new LinkedHashMap<>();
+    /** The capacity policy of each worker ({@link Organisation#policyFor(Worker)}). */
+    final CapacityPolicy[] policies;
+    /** The kinds met so far. */
+    final Map<KindKey, Kind> kinds = new HashMap<>();
+    /** Ids of the cases in the request (only filled when some are siblings). */
+    java.util.Set<String> requested;
+    /** The previous workers of the group being built. */
+    final Ints previous = new Ints();
 
-  /** Everything of a case that decides which workers may take it (see {@link #eligibility}). */
-  private record EligibilityKey(String serviceId, CaseCategory category, boolean court, Role joint) {}
+    Compilation(int workers) {
+      policies = new CapacityPolicy[workers];
+    }
+  }
 
-  private Eligibility eligibility(Case c, Map<String, List<Integer>> byService,
-      Map<EligibilityKey, Eligibility> cache) {
+  /**
+   * What a case of a kind needs from the compiler: the workers it may go to (and why none, if so),
+   * its weight in weighted cases and the cost of leaving it unallocated.
+   */
+  private record Kind(int[] workers, Unallocated none, double weight, double unallocatedCost) {}
+
+  /**
+   * Everything of a case that its {@link Kind} depends on: service, category and court proceedings
+   * for eligibility (with the role of any joint worker), service, category and complexity for the
+   * weight ({@link Organisation#weight}: the service's policy's weight of that category and
+   * complexity), category for the cost of leaving it unallocated. Cases of one kind are compiled
+   * once.
+   */
+  private record KindKey(String serviceId, CaseCategory category, Complexity complexity, boolean court,
+      Role joint) {}
+
+  private Kind kind(Case c, Compilation compilation) {
     Role joint = null;
     if (c.jointWorkerId() != null) {
       joint = organisation.worker(c.jointWorkerId()).role();
     }
-    EligibilityKey key = new EligibilityKey(c.serviceId(), c.category(), c.court(), joint);
-    Eligibility e = cache.get(key);
+    KindKey key = new KindKey(c.serviceId(), c.category(), c.complexity(), c.court(), joint);
+    Kind e = compilation.kinds.get(key);
     if (e != null) {
       return e;
     }
+    double weight = organisation.weight(c);
+    double unallocatedCost = policy.unallocatedCost(c.category());
     List<Integer> inService = new ArrayList<>();
-    for (Map.Entry<String, List<Integer>> s : byService.entrySet()) {
+    for (Map.Entry<String, List<Integer>> s : compilation.byService.entrySet()) {
       if (policy.covers(s.getKey(), c.serviceId())) {
         inService.addAll(s.getValue());
       }
     }
     if (inService.isEmpty()) {
-      e = new Eligibility(NO_WORKERS, new Unallocated(Unallocated.Reason.NO_WORKER_IN_SERVICE, 0,
+      e = new Kind(NO_WORKERS, new Unallocated(Unallocated.Reason.NO_WORKER_IN_SERVICE, 0,
           "no team of service " + c.serviceId() + (policy.cover().containsKey(c.serviceId()) ? " or covering it" : "")
-              + " has a worker"));
+              + " has a worker"), weight, unallocatedCost);
     } else {
       int[] allowed = new int[inService.size()];
       int n = 0;
       Map<ProtectionBreach, Integer> excluded = new java.util.EnumMap<>(ProtectionBreach.class);
       for (int w : inService) {
         Worker worker = workers.get(w);
-        CapacityPolicy cp = organisation.policyFor(worker);
         Role jointRole = worker.id().equals(c.jointWorkerId()) ? null : joint;
-        var breach = cp.breach(worker.role(), c, jointRole);
+        var breach = compilation.policies[w].breach(worker.role(), c, jointRole);
         if (breach.isEmpty()) {
           allowed[n++] = w;
         } else {
@@ -220,9 +249,9 @@ final class AllocationProblem {
       Unallocated none = n > 0 ? null : new Unallocated(Unallocated.Reason.EXCLUDED_BY_ROLE_PROTECTION, 0,
           "all " + inService.size() + " workers who may take " + c.category().label() + " cases of service "
               + c.serviceId() + " are excluded: " + describe(excluded));
-      e = new Eligibility(allowed, none);
+      e = new Kind(allowed, none, weight, unallocatedCost);
     }
-    cache.put(key, e);
+    compilation.kinds.put(key, e);
     return e;
   }
 
@@ -233,8 +262,7 @@ final class AllocationProblem {
     return sb.toString();
   }
 
-  private Group group(int index, List<Case> cases, java.util.Set<String> requested,
-      Map<String, List<Integer>> byService, Map<EligibilityKey, Eligibility> cache, Ints scratch) {
+  private Group group(int index, List<Case> cases, Compilation compilation) {
     int k = cases.size();
     double[] weights = new double[k];
     int[] current = new int[k];
@@ -243,17 +271,18 @@ final class AllocationProblem {
     int[] pool = null;
     Unallocated noWorker = null;
     String childLocality = null;
-    Ints previous = scratch.clear();
+    Ints previous = compilation.previous.clear();
     for (int i = 0; i < k; i++) {
       Case c = cases.get(i);
-      weights[i] = organisation.weight(c);
-      current[i] = c.workerId() == null ? -1 : workerIndex.get(c.workerId());
-      unallocatedCost += policy.unallocatedCost(c.category());
+      Kind e = kind(c, compilation);
+      weights[i] = e.weight();
+      String holder = c.workerId();
+      current[i] = holder == null ? -1 : workerIndex.get(holder);
+      unallocatedCost += e.unallocatedCost();
       if (childLocality == null) {
         childLocality = c.locality();
       }
       addPrevious(c, previous);
-      Eligibility e = eligibility(c, byService, cache);
       if (noWorker == null && e.none() != null) {
         noWorker = e.none();
       }
@@ -273,7 +302,7 @@ final class AllocationProblem {
       // Siblings outside the request stay where they are: this group must join them.
       Ints anchors = new Ints();
       for (Case sibling : organisation.casesOfFamily(family)) {
-        if (!requested.contains(sibling.id()) && sibling.isOpen()) {
+        if (!compilation.requested.contains(sibling.id()) && sibling.isOpen()) {
           if (sibling.isAllocated()) {
             anchors.add(workerIndex.get(sibling.workerId()));
           }
@@ -550,7 +579,11 @@ final class AllocationProblem {
 
   /** The plan of an assignment; {@code lowerBound} is a proven bound on the objective, if known. */
   AllocationPlan plan(String allocator, int[] assign, OptionalDouble lowerBound) {
-    Objective objective = evaluate(assign);
+    return plan(allocator, assign, evaluate(assign), lowerBound);
+  }
+
+  /** As {@link #plan(String, int[], OptionalDouble)}, for a caller that has already evaluated the assignment. */
+  AllocationPlan plan(String allocator, int[] assign, Objective objective, OptionalDouble lowerBound) {
     double[] load = loads(assign);
     ImmutableMap.Builder<String, String> placed = ImmutableMap.builder();
     ImmutableMap.Builder<String, Unallocated> unallocated = ImmutableMap.builder();
@@ -650,8 +683,26 @@ final class AllocationProblem {
     if (!(x >= 0) || Math.copySign(1.0, x) < 0 || Double.isInfinite(x)) {
       return String.format(java.util.Locale.ROOT, "%.2f", x); // sign of −0.0 and of negatives, NaN, ∞
     }
+    if (x < ROUND_FAST_BELOW) {
+      // x × 100 is within 2e-8 of the shortest decimal of x × 100 here (half an ulp of x, scaled,
+      // plus the product's rounding), so away from a tie its whole hundredths round the same way.
+      double hundredths = x * 100;
+      double whole = Math.floor(hundredths);
+      double fraction = hundredths - whole;
+      if (Math.abs(fraction - 0.5) > ROUND_TIE_MARGIN) {
+        long cents = (long) whole + (fraction > 0.5 ? 1 : 0);
+        long units = cents / 100;
+        int rest = (int) (cents % 100);
+        return units + (rest < 10 ? ".0" : ".") + rest;
+      }
+    }
     return new java.math.BigDecimal(Double.toString(x)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
   }
+
+  /** {@link #round} skips the decimal arithmetic below this (weighted cases are far smaller). */
+  private static final double ROUND_FAST_BELOW = 1e6;
+  /** {@link #round} does the decimal arithmetic when the hundredths are this close to a tie. */
+  private static final double ROUND_TIE_MARGIN = 1e-6;
 
   @Override
   public String toString() {
