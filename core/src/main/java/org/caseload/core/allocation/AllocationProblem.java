@@ -180,8 +180,10 @@ final class AllocationProblem {
     final Map<String, List<Integer>> byService = new LinkedHashMap<>();
     /** The capacity policy of each worker ({@link Organisation#policyFor(Worker)}). */
     final CapacityPolicy[] policies;
-    /** The kinds met so far. */
+    /** The kinds of case met so far. */
     final Map<KindKey, Kind> kinds = new HashMap<>();
+    /** The eligibility of each kind of case met so far. */
+    final Map<EligibilityKey, Eligibility> eligibility = new HashMap<>();
     /** Ids of the cases in the request (only filled when some are siblings). */
     java.util.Set<String> requested;
     /** The previous workers of the group being built. */
@@ -193,33 +195,49 @@ final class AllocationProblem {
   }
 
   /**
-   * What a case of a kind needs from the compiler: the workers it may go to (and why none, if so),
-   * its weight in weighted cases and the cost of leaving it unallocated.
+   * What a case of a kind needs from the compiler: the workers it may go to and why none, if so
+   * ({@link Eligibility}), its weight in weighted cases and the cost of leaving it unallocated.
    */
-  private record Kind(int[] workers, Unallocated none, double weight, double unallocatedCost) {}
+  private record Kind(Eligibility eligibility, double weight, double unallocatedCost) {}
 
   /**
-   * Everything of a case that its {@link Kind} depends on: service, category and court proceedings
-   * for eligibility (with the role of any joint worker), service, category and complexity for the
-   * weight ({@link Organisation#weight}: the service's policy's weight of that category and
-   * complexity), category for the cost of leaving it unallocated. Cases of one kind are compiled
-   * once.
+   * Everything of a case that its {@link Kind} depends on: what its {@link EligibilityKey} holds,
+   * and its complexity for the weight ({@link Organisation#weight}: the service's policy's weight of
+   * the category and complexity). Cases of one kind are compiled once.
    */
-  private record KindKey(String serviceId, CaseCategory category, Complexity complexity, boolean court,
-      Role joint) {}
+  private record KindKey(String serviceId, CaseCategory category, boolean court, Role joint, Complexity complexity) {}
+
+  /**
+   * The workers a case may go to, ascending (one array for every case of the same
+   * {@link EligibilityKey}, so that allocators can share structures between their groups), and why
+   * none, if so.
+   */
+  private record Eligibility(int[] workers, Unallocated none) {}
+
+  /** Everything of a case that decides which workers may take it: service, category, court proceedings, joint worker's role. */
+  private record EligibilityKey(String serviceId, CaseCategory category, boolean court, Role joint) {}
 
   private Kind kind(Case c, Compilation compilation) {
     Role joint = null;
     if (c.jointWorkerId() != null) {
       joint = organisation.worker(c.jointWorkerId()).role();
     }
-    KindKey key = new KindKey(c.serviceId(), c.category(), c.complexity(), c.court(), joint);
-    Kind e = compilation.kinds.get(key);
-    if (e != null) {
-      return e;
+    KindKey key = new KindKey(c.serviceId(), c.category(), c.court(), joint, c.complexity());
+    Kind kind = compilation.kinds.get(key);
+    if (kind == null) {
+      EligibilityKey eligibilityKey = new EligibilityKey(c.serviceId(), c.category(), c.court(), joint);
+      Eligibility e = compilation.eligibility.get(eligibilityKey);
+      if (e == null) {
+        e = eligibility(c, joint, compilation);
+        compilation.eligibility.put(eligibilityKey, e);
+      }
+      kind = new Kind(e, organisation.weight(c), policy.unallocatedCost(c.category()));
+      compilation.kinds.put(key, kind);
     }
-    double weight = organisation.weight(c);
-    double unallocatedCost = policy.unallocatedCost(c.category());
+    return kind;
+  }
+
+  private Eligibility eligibility(Case c, Role joint, Compilation compilation) {
     List<Integer> inService = new ArrayList<>();
     for (Map.Entry<String, List<Integer>> s : compilation.byService.entrySet()) {
       if (policy.covers(s.getKey(), c.serviceId())) {
@@ -227,32 +245,31 @@ final class AllocationProblem {
       }
     }
     if (inService.isEmpty()) {
-      e = new Kind(NO_WORKERS, new Unallocated(Unallocated.Reason.NO_WORKER_IN_SERVICE, 0,
+      return new Eligibility(NO_WORKERS, new Unallocated(Unallocated.Reason.NO_WORKER_IN_SERVICE, 0,
           "no team of service " + c.serviceId() + (policy.cover().containsKey(c.serviceId()) ? " or covering it" : "")
-              + " has a worker"), weight, unallocatedCost);
-    } else {
-      int[] allowed = new int[inService.size()];
-      int n = 0;
-      Map<ProtectionBreach, Integer> excluded = new java.util.EnumMap<>(ProtectionBreach.class);
-      for (int w : inService) {
-        Worker worker = workers.get(w);
-        Role jointRole = worker.id().equals(c.jointWorkerId()) ? null : joint;
-        var breach = compilation.policies[w].breach(worker.role(), c, jointRole);
-        if (breach.isEmpty()) {
-          allowed[n++] = w;
-        } else {
-          excluded.merge(breach.get(), 1, Integer::sum);
-        }
-      }
-      allowed = n == 0 ? NO_WORKERS : Arrays.copyOf(allowed, n);
-      Arrays.sort(allowed);
-      Unallocated none = n > 0 ? null : new Unallocated(Unallocated.Reason.EXCLUDED_BY_ROLE_PROTECTION, 0,
-          "all " + inService.size() + " workers who may take " + c.category().label() + " cases of service "
-              + c.serviceId() + " are excluded: " + describe(excluded));
-      e = new Kind(allowed, none, weight, unallocatedCost);
+              + " has a worker"));
     }
-    compilation.kinds.put(key, e);
-    return e;
+    int[] allowed = new int[inService.size()];
+    int n = 0;
+    Map<ProtectionBreach, Integer> excluded = new java.util.EnumMap<>(ProtectionBreach.class);
+    for (int w : inService) {
+      Worker worker = workers.get(w);
+      Role jointRole = worker.id().equals(c.jointWorkerId()) ? null : joint;
+      var breach = compilation.policies[w].breach(worker.role(), c, jointRole);
+      if (breach.isEmpty()) {
+        allowed[n++] = w;
+      } else {
+        excluded.merge(breach.get(), 1, Integer::sum);
+      }
+    }
+    if (n == 0) {
+      return new Eligibility(NO_WORKERS, new Unallocated(Unallocated.Reason.EXCLUDED_BY_ROLE_PROTECTION, 0,
+          "all " + inService.size() + " workers who may take " + c.category().label() + " cases of service "
+              + c.serviceId() + " are excluded: " + describe(excluded)));
+    }
+    allowed = Arrays.copyOf(allowed, n);
+    Arrays.sort(allowed);
+    return new Eligibility(allowed, null);
   }
 
   private static String describe(Map<ProtectionBreach, Integer> excluded) {
@@ -274,11 +291,12 @@ final class AllocationProblem {
     Ints previous = compilation.previous.clear();
     for (int i = 0; i < k; i++) {
       Case c = cases.get(i);
-      Kind e = kind(c, compilation);
-      weights[i] = e.weight();
+      Kind kind = kind(c, compilation);
+      Eligibility e = kind.eligibility();
+      weights[i] = kind.weight();
       String holder = c.workerId();
       current[i] = holder == null ? -1 : workerIndex.get(holder);
-      unallocatedCost += e.unallocatedCost();
+      unallocatedCost += kind.unallocatedCost();
       if (childLocality == null) {
         childLocality = c.locality();
       }

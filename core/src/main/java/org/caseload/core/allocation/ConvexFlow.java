@@ -132,11 +132,13 @@ final class ConvexFlow {
       Arrays.fill(classesOfArcs, -1);
       int[] nextClass = new int[Math.min(n, 16)];
       double[] lastCost = null;
+      int lastGroup = -1;
       int lastArcs = -1;
       for (int g = 0; g < n; g++) {
         int a;
-        if (part.cost[g] == lastCost) {
-          a = lastArcs; // groups of a kind tend to come together, and share their cost array
+        if (part.cost[g] == lastCost || (lastCost != null && Arrays.equals(part.cost[g], lastCost)
+            && Arrays.equals(part.options[g], part.options[lastGroup]))) {
+          a = lastArcs; // groups alike tend to come together, and often share their cost array
         } else {
           Integer known = arcsOf.get(part.cost[g]);
           if (known == null) {
@@ -145,6 +147,7 @@ final class ConvexFlow {
           }
           a = known;
           lastCost = part.cost[g];
+          lastGroup = g;
           lastArcs = a;
         }
         if (a == classesOfArcs.length) {
