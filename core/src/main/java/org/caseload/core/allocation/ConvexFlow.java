@@ -123,7 +123,7 @@ final class ConvexFlow {
     int[] classOf = new int[n];
     List<Integer> firstGroup = new ArrayList<>();
     if (merge) {
-      Map<double[], Integer> arcsOf = new IdentityHashMap<>();
+      Map<double[], Integer> arcsOf = new IdentityHashMap<>(Math.min(n, 1024));
       Map<ArcsKey, Integer> arcsByContent = new HashMap<>();
       // The classes of each set of arcs, as a chain through nextClass, told apart by the cost of
       // leaving their groups unallocated: as many as there are such costs (one per category, or
