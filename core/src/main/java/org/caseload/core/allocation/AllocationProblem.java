@@ -1,5 +1,6 @@
 package org.caseload.core.allocation;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.caseload.core.model.Allocation;
 import org.caseload.core.model.Case;
+import org.caseload.core.model.CaseCategory;
 import org.caseload.core.model.CapacityPolicy;
+import org.caseload.core.model.Complexity;
 import org.caseload.core.model.Organisation;
 import org.caseload.core.model.ProtectionBreach;
 import org.caseload.core.model.Role;
@@ -119,24 +122,26 @@ final class AllocationProblem {
     fixedLoad = new double[m];
     locality = new String[m];
     anyLocality = new boolean[m];
-    Map<String, List<Integer>> byService = new LinkedHashMap<>();
+    Compilation compilation = new Compilation(m);
+    Map<String, List<Integer>> byService = compilation.byService;
     for (int w = 0; w < m; w++) {
       Worker worker = workers.get(w);
       workerIndex.put(worker.id(), w);
       Team team = org.team(worker.teamId());
-      capacity[w] = org.policyFor(team.serviceId()).capacity(worker);
+      CapacityPolicy own = org.policyFor(worker);
+      compilation.policies[w] = own;
+      capacity[w] = own.capacity(worker);
       locality[w] = team.locality();
       anyLocality[w] = policy.anyLocality().contains(team.kind()) || team.locality() == null;
       byService.computeIfAbsent(team.serviceId(), s -> new ArrayList<>()).add(w);
     }
 
-    java.util.Set<String> requested = new java.util.HashSet<>(request.caseIds());
     for (int w = 0; w < m; w++) {
       fixedLoad[w] = org.load(workers.get(w).id());
     }
     // Families in the request: their members in the request, gathered as one group.
     Map<String, List<Case>> requestFamilies = new LinkedHashMap<>();
-    List<List<Case>> units = new ArrayList<>();
+    List<List<Case>> units = new ArrayList<>(request.caseIds().size());
     for (String id : request.caseIds()) {
       Case c = org.caseById(id);
       if (c.isAllocated()) {
@@ -160,61 +165,111 @@ final class AllocationProblem {
       }
     }
 
-    Map<String, Eligibility> cache = new HashMap<>();
+    // Only sibling groups look at which cases are in the request (their siblings outside it anchor them).
+    compilation.requested = requestFamilies.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(request.caseIds());
     List<Group> gs = new ArrayList<>(units.size());
     for (List<Case> unit : units) {
-      gs.add(group(gs.size(), unit, requested, byService, cache));
+      gs.add(group(gs.size(), unit, compilation));
     }
     groups = List.copyOf(gs);
   }
 
-  /** The workers a single case may go to, and why none if so. */
+  /** What compiling a request keeps until its groups are built. */
+  private static final class Compilation {
+    /** Workers of each service, in the organisation's order. */
+    final Map<String, List<Integer>> byService = new LinkedHashMap<>();
+    /** The capacity policy of each worker ({@link Organisation#policyFor(Worker)}). */
+    final CapacityPolicy[] policies;
+    /** The kinds of case met so far. */
+    final Map<KindKey, Kind> kinds = new HashMap<>();
+    /** The eligibility of each kind of case met so far. */
+    final Map<EligibilityKey, Eligibility> eligibility = new HashMap<>();
+    /** Ids of the cases in the request (only filled when some are siblings). */
+    java.util.Set<String> requested;
+    /** The previous workers of the group being built. */
+    final Ints previous = new Ints();
+
+    Compilation(int workers) {
+      policies = new CapacityPolicy[workers];
+    }
+  }
+
+  /**
+   * What a case of a kind needs from the compiler: the workers it may go to and why none, if so
+   * ({@link Eligibility}), its weight in weighted cases and the cost of leaving it unallocated.
+   */
+  private record Kind(Eligibility eligibility, double weight, double unallocatedCost) {}
+
+  /**
+   * Everything of a case that its {@link Kind} depends on: what its {@link EligibilityKey} holds,
+   * and its complexity for the weight ({@link Organisation#weight}: the service's policy's weight of
+   * the category and complexity). Cases of one kind are compiled once.
+   */
+  private record KindKey(String serviceId, CaseCategory category, boolean court, Role joint, Complexity complexity) {}
+
+  /**
+   * The workers a case may go to, ascending (one array for every case of the same
+   * {@link EligibilityKey}, so that allocators can share structures between their groups), and why
+   * none, if so.
+   */
   private record Eligibility(int[] workers, Unallocated none) {}
 
-  private Eligibility eligibility(Case c, Map<String, List<Integer>> byService, Map<String, Eligibility> cache) {
+  /** Everything of a case that decides which workers may take it: service, category, court proceedings, joint worker's role. */
+  private record EligibilityKey(String serviceId, CaseCategory category, boolean court, Role joint) {}
+
+  private Kind kind(Case c, Compilation compilation) {
     Role joint = null;
     if (c.jointWorkerId() != null) {
       joint = organisation.worker(c.jointWorkerId()).role();
     }
-    String key = c.serviceId() + '\u0000' + c.category() + '\u0000' + c.court() + '\u0000' + joint;
-    Eligibility e = cache.get(key);
-    if (e != null) {
-      return e;
+    KindKey key = new KindKey(c.serviceId(), c.category(), c.court(), joint, c.complexity());
+    Kind kind = compilation.kinds.get(key);
+    if (kind == null) {
+      EligibilityKey eligibilityKey = new EligibilityKey(c.serviceId(), c.category(), c.court(), joint);
+      Eligibility e = compilation.eligibility.get(eligibilityKey);
+      if (e == null) {
+        e = eligibility(c, joint, compilation);
+        compilation.eligibility.put(eligibilityKey, e);
+      }
+      kind = new Kind(e, organisation.weight(c), policy.unallocatedCost(c.category()));
+      compilation.kinds.put(key, kind);
     }
+    return kind;
+  }
+
+  private Eligibility eligibility(Case c, Role joint, Compilation compilation) {
     List<Integer> inService = new ArrayList<>();
-    for (Map.Entry<String, List<Integer>> s : byService.entrySet()) {
+    for (Map.Entry<String, List<Integer>> s : compilation.byService.entrySet()) {
       if (policy.covers(s.getKey(), c.serviceId())) {
         inService.addAll(s.getValue());
       }
     }
     if (inService.isEmpty()) {
-      e = new Eligibility(new int[0], new Unallocated(Unallocated.Reason.NO_WORKER_IN_SERVICE, 0,
+      return new Eligibility(NO_WORKERS, new Unallocated(Unallocated.Reason.NO_WORKER_IN_SERVICE, 0,
           "no team of service " + c.serviceId() + (policy.cover().containsKey(c.serviceId()) ? " or covering it" : "")
               + " has a worker"));
-    } else {
-      int[] allowed = new int[inService.size()];
-      int n = 0;
-      Map<ProtectionBreach, Integer> excluded = new java.util.EnumMap<>(ProtectionBreach.class);
-      for (int w : inService) {
-        Worker worker = workers.get(w);
-        CapacityPolicy cp = organisation.policyFor(worker);
-        Role jointRole = worker.id().equals(c.jointWorkerId()) ? null : joint;
-        var breach = cp.breach(worker.role(), c, jointRole);
-        if (breach.isEmpty()) {
-          allowed[n++] = w;
-        } else {
-          excluded.merge(breach.get(), 1, Integer::sum);
-        }
-      }
-      allowed = Arrays.copyOf(allowed, n);
-      Arrays.sort(allowed);
-      Unallocated none = n > 0 ? null : new Unallocated(Unallocated.Reason.EXCLUDED_BY_ROLE_PROTECTION, 0,
-          "all " + inService.size() + " workers who may take " + c.category().label() + " cases of service "
-              + c.serviceId() + " are excluded: " + describe(excluded));
-      e = new Eligibility(allowed, none);
     }
-    cache.put(key, e);
-    return e;
+    int[] allowed = new int[inService.size()];
+    int n = 0;
+    Map<ProtectionBreach, Integer> excluded = new java.util.EnumMap<>(ProtectionBreach.class);
+    for (int w : inService) {
+      Worker worker = workers.get(w);
+      Role jointRole = worker.id().equals(c.jointWorkerId()) ? null : joint;
+      var breach = compilation.policies[w].breach(worker.role(), c, jointRole);
+      if (breach.isEmpty()) {
+        allowed[n++] = w;
+      } else {
+        excluded.merge(breach.get(), 1, Integer::sum);
+      }
+    }
+    if (n == 0) {
+      return new Eligibility(NO_WORKERS, new Unallocated(Unallocated.Reason.EXCLUDED_BY_ROLE_PROTECTION, 0,
+          "all " + inService.size() + " workers who may take " + c.category().label() + " cases of service "
+              + c.serviceId() + " are excluded: " + describe(excluded)));
+    }
+    allowed = Arrays.copyOf(allowed, n);
+    Arrays.sort(allowed);
+    return new Eligibility(allowed, null);
   }
 
   private static String describe(Map<ProtectionBreach, Integer> excluded) {
@@ -224,8 +279,7 @@ final class AllocationProblem {
     return sb.toString();
   }
 
-  private Group group(int index, List<Case> cases, java.util.Set<String> requested,
-      Map<String, List<Integer>> byService, Map<String, Eligibility> cache) {
+  private Group group(int index, List<Case> cases, Compilation compilation) {
     int k = cases.size();
     double[] weights = new double[k];
     int[] current = new int[k];
@@ -234,17 +288,19 @@ final class AllocationProblem {
     int[] pool = null;
     Unallocated noWorker = null;
     String childLocality = null;
-    java.util.TreeSet<Integer> previous = new java.util.TreeSet<>();
+    Ints previous = compilation.previous.clear();
     for (int i = 0; i < k; i++) {
       Case c = cases.get(i);
-      weights[i] = organisation.weight(c);
-      current[i] = c.workerId() == null ? -1 : workerIndex.get(c.workerId());
-      unallocatedCost += policy.unallocatedCost(c.category());
+      Kind kind = kind(c, compilation);
+      Eligibility e = kind.eligibility();
+      weights[i] = kind.weight();
+      String holder = c.workerId();
+      current[i] = holder == null ? -1 : workerIndex.get(holder);
+      unallocatedCost += kind.unallocatedCost();
       if (childLocality == null) {
         childLocality = c.locality();
       }
       addPrevious(c, previous);
-      Eligibility e = eligibility(c, byService, cache);
       if (noWorker == null && e.none() != null) {
         noWorker = e.none();
       }
@@ -262,21 +318,23 @@ final class AllocationProblem {
     String family = cases.get(0).familyId();
     if (family != null) {
       // Siblings outside the request stay where they are: this group must join them.
-      java.util.TreeSet<Integer> anchors = new java.util.TreeSet<>();
+      Ints anchors = new Ints();
       for (Case sibling : organisation.casesOfFamily(family)) {
-        if (!requested.contains(sibling.id()) && sibling.isOpen()) {
+        if (!compilation.requested.contains(sibling.id()) && sibling.isOpen()) {
           if (sibling.isAllocated()) {
             anchors.add(workerIndex.get(sibling.workerId()));
           }
         }
         addPrevious(sibling, previous);
       }
-      if (!anchors.isEmpty() && noWorker == null) {
-        int[] a = anchors.stream().mapToInt(Integer::intValue).toArray();
+      if (anchors.size() > 0 && noWorker == null) {
+        int[] a = anchors.sortedDistinct();
         eligible = intersect(eligible, a);
         if (eligible.length == 0) {
           List<String> names = new ArrayList<>();
-          anchors.forEach(w -> names.add(workers.get(w).id()));
+          for (int w : a) {
+            names.add(workers.get(w).id());
+          }
           noWorker = new Unallocated(Unallocated.Reason.SIBLINGS_WORKER_CANNOT_TAKE, 0,
               "siblings of family " + family + " are held by " + String.join(", ", names)
                   + ", who may not hold " + (k == 1 ? "this case" : "these " + k + " cases"));
@@ -284,19 +342,63 @@ final class AllocationProblem {
       }
     }
     if (noWorker != null) {
-      eligible = new int[0];
+      eligible = NO_WORKERS;
       pool = eligible;
     }
     return new Group(index, cases, weights, current, eligible, pool, noWorker, unallocatedCost,
-        previous.stream().mapToInt(Integer::intValue).toArray(), childLocality);
+        previous.sortedDistinct(), childLocality);
   }
 
-  private void addPrevious(Case c, java.util.Set<Integer> previous) {
+  private void addPrevious(Case c, Ints previous) {
     for (Allocation a : c.history()) {
       Integer w = workerIndex.get(a.workerId());
       if (w != null) {
         previous.add(w);
       }
+    }
+  }
+
+  /**
+   * No worker: the eligible workers of a group that none may take, shared by every such group (so
+   * that structures keyed by the identity of eligibility arrays hold one entry for them all).
+   */
+  private static final int[] NO_WORKERS = new int[0];
+
+  /** A growable list of worker indices, reused while compiling (so that most groups allocate nothing for it). */
+  private static final class Ints {
+    private int[] values = new int[8];
+    private int size;
+
+    Ints clear() {
+      size = 0;
+      return this;
+    }
+
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, 2 * size);
+      }
+      values[size++] = v;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** The values in ascending order without repeats; {@link #NO_WORKERS} when there are none. */
+    int[] sortedDistinct() {
+      if (size == 0) {
+        return NO_WORKERS;
+      }
+      int[] out = Arrays.copyOf(values, size);
+      Arrays.sort(out);
+      int n = 1;
+      for (int i = 1; i < out.length; i++) {
+        if (out[i] != out[n - 1]) {
+          out[n++] = out[i];
+        }
+      }
+      return n == out.length ? out : Arrays.copyOf(out, n);
     }
   }
 
@@ -495,32 +597,57 @@ final class AllocationProblem {
 
   /** The plan of an assignment; {@code lowerBound} is a proven bound on the objective, if known. */
   AllocationPlan plan(String allocator, int[] assign, OptionalDouble lowerBound) {
-    Objective objective = evaluate(assign);
+    return plan(allocator, assign, evaluate(assign), lowerBound);
+  }
+
+  /** As {@link #plan(String, int[], OptionalDouble)}, for a caller that has already evaluated the assignment. */
+  AllocationPlan plan(String allocator, int[] assign, Objective objective, OptionalDouble lowerBound) {
     double[] load = loads(assign);
-    Map<String, String> placed = new LinkedHashMap<>();
-    Map<String, Unallocated> unallocated = new LinkedHashMap<>();
+    ImmutableMap.Builder<String, String> placed = ImmutableMap.builder();
+    ImmutableMap.Builder<String, Unallocated> unallocated = ImmutableMap.builder();
+    Map<ReasonKey, Unallocated> reasons = new HashMap<>();
     int transfers = 0;
     for (Group g : groups) {
       int w = assign[g.index];
       if (w >= 0) {
+        String id = workers.get(w).id();
         for (int i = 0; i < g.size(); i++) {
-          placed.put(g.cases.get(i).id(), workers.get(w).id());
+          placed.put(g.cases.get(i).id(), id);
           if (g.current[i] >= 0 && g.current[i] != w) {
             transfers++;
           }
         }
       } else {
-        Unallocated why = reason(g, load);
+        Unallocated why = g.noWorker != null ? g.noWorker
+            : reasons.computeIfAbsent(new ReasonKey(g.eligible, g.weights), k -> reason(g, load));
         for (Case c : g.cases) {
           unallocated.put(c.id(), why);
         }
       }
     }
-    Map<String, Double> loadAfter = new LinkedHashMap<>();
+    ImmutableMap.Builder<String, Double> loadAfter = ImmutableMap.builderWithExpectedSize(load.length);
     for (int w = 0; w < load.length; w++) {
       loadAfter.put(workers.get(w).id(), load[w]);
     }
-    return new AllocationPlan(allocator, request, placed, unallocated, transfers, loadAfter, objective, lowerBound);
+    return new AllocationPlan(allocator, request, placed.build(), unallocated.build(), transfers, loadAfter.build(),
+        objective, lowerBound);
+  }
+
+  /**
+   * Everything of a group that {@link #reason} reads besides the final loads: groups with the same
+   * eligibility array (shared by cases of a kind, so compared by identity) and the same weights in
+   * the same order get the same reason, computed once per plan.
+   */
+  private record ReasonKey(int[] eligible, double[] weights) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ReasonKey k && eligible == k.eligible && Arrays.equals(weights, k.weights);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(eligible) * 31 + Arrays.hashCode(weights);
+    }
   }
 
   /** Why a group was left unallocated, given the final loads. */
@@ -574,8 +701,26 @@ final class AllocationProblem {
     if (!(x >= 0) || Math.copySign(1.0, x) < 0 || Double.isInfinite(x)) {
       return String.format(java.util.Locale.ROOT, "%.2f", x); // sign of −0.0 and of negatives, NaN, ∞
     }
+    if (x < ROUND_FAST_BELOW) {
+      // x × 100 is within 2e-8 of the shortest decimal of x × 100 here (half an ulp of x, scaled,
+      // plus the product's rounding), so away from a tie its whole hundredths round the same way.
+      double hundredths = x * 100;
+      double whole = Math.floor(hundredths);
+      double fraction = hundredths - whole;
+      if (Math.abs(fraction - 0.5) > ROUND_TIE_MARGIN) {
+        long cents = (long) whole + (fraction > 0.5 ? 1 : 0);
+        long units = cents / 100;
+        int rest = (int) (cents % 100);
+        return units + (rest < 10 ? ".0" : ".") + rest;
+      }
+    }
     return new java.math.BigDecimal(Double.toString(x)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
   }
+
+  /** {@link #round} skips the decimal arithmetic below this (weighted cases are far smaller). */
+  private static final double ROUND_FAST_BELOW = 1e6;
+  /** {@link #round} does the decimal arithmetic when the hundredths are this close to a tie. */
+  private static final double ROUND_TIE_MARGIN = 1e-6;
 
   @Override
   public String toString() {

@@ -1,6 +1,5 @@
 package org.caseload.core.allocation;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -182,14 +181,11 @@ public final class CompiledRequest {
 
   /** A plan of this request read back as an assignment: each group's worker (that of its first case), or -1. */
   public int[] assignmentOf(AllocationPlan plan) {
-    Map<String, Integer> index = new HashMap<>(workers() * 2);
-    for (int w = 0; w < workers(); w++) {
-      index.put(workerId(w), w);
-    }
+    Map<String, String> assignments = plan.assignments();
     int[] assign = new int[groups()];
     for (int g = 0; g < assign.length; g++) {
-      String worker = plan.assignments().get(problem.groups.get(g).cases.get(0).id());
-      assign[g] = worker == null ? -1 : index.get(worker);
+      String worker = assignments.get(problem.groups.get(g).cases.get(0).id());
+      assign[g] = worker == null ? -1 : problem.workerIndex.get(worker);
     }
     return assign;
   }

@@ -125,18 +125,47 @@ final class ConvexFlow {
     if (merge) {
       Map<double[], Integer> arcsOf = new IdentityHashMap<>(Math.min(n, 1024));
       Map<ArcsKey, Integer> arcsByContent = new HashMap<>();
-      Map<ClassKey, Integer> classByKey = new HashMap<>();
+      // The classes of each set of arcs, as a chain through nextClass, told apart by the cost of
+      // leaving their groups unallocated: as many as there are such costs (one per category, or
+      // per mix of categories of a sibling group), so the chains are short.
+      int[] classesOfArcs = new int[Math.min(n, 16)];
+      Arrays.fill(classesOfArcs, -1);
+      int[] nextClass = new int[Math.min(n, 16)];
+      double[] lastCost = null;
+      int lastGroup = -1;
+      int lastArcs = -1;
       for (int g = 0; g < n; g++) {
-        Integer a = arcsOf.get(part.cost[g]);
-        if (a == null) {
-          a = arcsByContent.computeIfAbsent(new ArcsKey(part.options[g], part.cost[g]), k -> arcsByContent.size());
-          arcsOf.put(part.cost[g], a);
+        int a;
+        if (part.cost[g] == lastCost || (lastCost != null && Arrays.equals(part.cost[g], lastCost)
+            && Arrays.equals(part.options[g], part.options[lastGroup]))) {
+          a = lastArcs; // groups alike tend to come together, and often share their cost array
+        } else {
+          Integer known = arcsOf.get(part.cost[g]);
+          if (known == null) {
+            known = arcsByContent.computeIfAbsent(new ArcsKey(part.options[g], part.cost[g]), k -> arcsByContent.size());
+            arcsOf.put(part.cost[g], known);
+          }
+          a = known;
+          lastCost = part.cost[g];
+          lastGroup = g;
+          lastArcs = a;
         }
-        ClassKey key = new ClassKey(a, part.unallocatedCost[g]);
-        Integer c = classByKey.get(key);
-        if (c == null) {
+        if (a == classesOfArcs.length) {
+          classesOfArcs = Arrays.copyOf(classesOfArcs, 2 * a);
+          Arrays.fill(classesOfArcs, a, classesOfArcs.length, -1);
+        }
+        double left = part.unallocatedCost[g];
+        int c = classesOfArcs[a];
+        while (c >= 0 && Double.compare(part.unallocatedCost[firstGroup.get(c)], left) != 0) {
+          c = nextClass[c];
+        }
+        if (c < 0) {
           c = firstGroup.size();
-          classByKey.put(key, c);
+          if (c == nextClass.length) {
+            nextClass = Arrays.copyOf(nextClass, 2 * c);
+          }
+          nextClass[c] = classesOfArcs[a];
+          classesOfArcs[a] = c;
           firstGroup.add(g);
         }
         classOf[g] = c;
@@ -305,8 +334,6 @@ final class ConvexFlow {
       return 31 * Arrays.hashCode(options) + Arrays.hashCode(cost);
     }
   }
-
-  private record ClassKey(int arcs, double unallocatedCost) {}
 
   /** Identity of a worker's type: the balance cost of each unit, and its column, by content. */
   private record TypeKey(double[] slots, int[] classes, double[] costs) {

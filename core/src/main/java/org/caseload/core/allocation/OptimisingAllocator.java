@@ -187,8 +187,8 @@ public final class OptimisingAllocator implements Allocator {
       parts.get(i).store(solved.get(i).at, assign);
       bound += solved.get(i).bound;
     }
-    double objective = problem.evaluate(assign).total();
-    return problem.plan(NAME, assign, OptionalDouble.of(Math.min(bound, objective)));
+    Objective objective = problem.evaluate(assign);
+    return problem.plan(NAME, assign, objective, OptionalDouble.of(Math.min(bound, objective.total())));
   }
 
   /** Solves every part, on {@link #threads} threads; each part alone, so the threads change nothing but the time. */
