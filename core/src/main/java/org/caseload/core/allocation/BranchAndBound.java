@@ -147,11 +147,11 @@ final class BranchAndBound {
   static Result search(Part part, int[] incumbent, double[] prices, long nodeBudget) {
     BranchAndBound b = new BranchAndBound(part, incumbent, prices, nodeBudget);
     boolean proven = b.search(0, 0);
-    return new Result(b.best, proven);
+    return new Result(b.best, proven, Math.min(nodeBudget, nodeBudget - b.nodes));
   }
 
-  /** The best assignment a search found, and whether it is proven optimal. */
-  record Result(int[] best, boolean proven) {}
+  /** The best assignment a search found, whether it is proven optimal, and the nodes it visited. */
+  record Result(int[] best, boolean proven, long nodes) {}
 
   /** log10 of the number of assignments of a part (ignoring capacity): the size of its search space. */
   static double searchSpace(Part part) {

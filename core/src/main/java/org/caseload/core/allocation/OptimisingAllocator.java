@@ -64,6 +64,12 @@ public final class OptimisingAllocator implements Allocator {
    */
   public static final long DEFAULT_SEARCH_NODES = 1_000_000L;
   /**
+   * Default budget of the large-neighbourhood search, in nodes of its exact searches per request,
+   * shared over its parts in proportion to their groups, each part at least
+   * {@value #MIN_PART_NEIGHBOURHOOD_NODES}.
+   */
+  public static final long DEFAULT_NEIGHBOURHOOD_NODES = 20_000L;
+  /**
    * A part is searched exactly when it has at most 10^this assignments (capacity apart): a
    * team's departures and intakes (up to about 10^18 for a departure from a team of 12).
    */
@@ -79,20 +85,25 @@ public final class OptimisingAllocator implements Allocator {
   private static final long MIN_PART_MOVES = 10_000;
   /** Fewest nodes any part's exact search may visit, however small its share of the budget. */
   static final long MIN_PART_NODES = 10_000;
+  /** Fewest nodes any part's neighbourhood search may visit, however small its share of the budget. */
+  static final long MIN_PART_NEIGHBOURHOOD_NODES = 2_000;
 
   private final long moveBudget;
   private final long searchNodes;
+  private final long neighbourhoodNodes;
   private final Duration timeLimit;
   private final int threads;
 
   /** An allocator with the default budgets, no time limit, on the caller's thread. */
   public OptimisingAllocator() {
-    this(DEFAULT_MOVE_BUDGET, DEFAULT_SEARCH_NODES, null, 1);
+    this(DEFAULT_MOVE_BUDGET, DEFAULT_SEARCH_NODES, DEFAULT_NEIGHBOURHOOD_NODES, null, 1);
   }
 
-  private OptimisingAllocator(long moveBudget, long searchNodes, Duration timeLimit, int threads) {
+  private OptimisingAllocator(long moveBudget, long searchNodes, long neighbourhoodNodes, Duration timeLimit,
+      int threads) {
     this.moveBudget = moveBudget;
     this.searchNodes = searchNodes;
+    this.neighbourhoodNodes = neighbourhoodNodes;
     this.timeLimit = timeLimit;
     this.threads = threads;
   }
@@ -108,12 +119,13 @@ public final class OptimisingAllocator implements Allocator {
    * the machine: prefer the move budget when plans must be reproducible.
    */
   public OptimisingAllocator withTimeLimit(Duration limit) {
-    return new OptimisingAllocator(moveBudget, searchNodes, checkedLimit(limit), threads);
+    return new OptimisingAllocator(moveBudget, searchNodes, neighbourhoodNodes, checkedLimit(limit), threads);
   }
 
   /** This allocator with another move budget for the local search (moves evaluated per request). */
   public OptimisingAllocator withMoveBudget(long moves) {
-    return new OptimisingAllocator(checkedCount("moveBudget", moves), searchNodes, timeLimit, threads);
+    return new OptimisingAllocator(checkedCount("moveBudget", moves), searchNodes, neighbourhoodNodes, timeLimit,
+        threads);
   }
 
   /**
@@ -122,7 +134,7 @@ public final class OptimisingAllocator implements Allocator {
    * allocation. The plan is the same whatever the number of threads.
    */
   public OptimisingAllocator withThreads(int threads) {
-    return new OptimisingAllocator(moveBudget, searchNodes, timeLimit, checkedThreads(threads));
+    return new OptimisingAllocator(moveBudget, searchNodes, neighbourhoodNodes, timeLimit, checkedThreads(threads));
   }
 
   /** Threads used per allocation (1: the caller's own). */
@@ -141,6 +153,25 @@ public final class OptimisingAllocator implements Allocator {
    */
   public long searchNodes() {
     return searchNodes;
+  }
+
+  /**
+   * Nodes the exact searches of the large-neighbourhood search may visit per request (see
+   * {@link #withNeighbourhoodNodes}), shared over the request's parts in proportion to their groups.
+   */
+  public long neighbourhoodNodes() {
+    return neighbourhoodNodes;
+  }
+
+  /**
+   * This allocator with another budget for the large-neighbourhood search: the nodes its exact
+   * searches of neighbourhoods may visit per request (0 turns it off; {@link Long#MAX_VALUE} lets it
+   * go through every size of neighbourhood until none improves, which with a
+   * {@linkplain #withTimeLimit time limit} is the best use of the time).
+   */
+  public OptimisingAllocator withNeighbourhoodNodes(long nodes) {
+    return new OptimisingAllocator(moveBudget, searchNodes, checkedCount("neighbourhoodNodes", nodes), timeLimit,
+        threads);
   }
 
   /** The time limit per allocation, if any. */
@@ -193,11 +224,19 @@ public final class OptimisingAllocator implements Allocator {
 
   /** Solves every part, on {@link #threads} threads; each part alone, so the threads change nothing but the time. */
   private List<Solved> solveAll(List<Part> parts, int[] assign, long grouped, long deadline) {
+    // With a time limit, each part may take its share of the time left when it starts (parts in
+    // order; on many threads, a part may start early and take more).
+    double[] after = new double[parts.size() + 1];
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      after[i] = after[i + 1] + parts.get(i).size();
+    }
     java.util.function.IntFunction<Solved> one = i -> {
       Part part = parts.get(i);
       long moves = Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * part.size() / grouped));
       long nodes = Math.max(MIN_PART_NODES, (long) ((double) searchNodes * part.size() / grouped));
-      return solve(part, part.localise(assign), Math.min(moves, moveBudget), Math.min(nodes, searchNodes), deadline);
+      long around = Math.max(MIN_PART_NEIGHBOURHOOD_NODES, (long) ((double) neighbourhoodNodes * part.size() / grouped));
+      return solve(part, part.localise(assign), Math.min(moves, moveBudget), Math.min(nodes, searchNodes),
+          neighbourhoodNodes == 0 ? 0 : Math.min(around, neighbourhoodNodes), deadline, (double) part.size() / after[i]);
     };
     if (threads == 1 || parts.size() < 2) {
       List<Solved> out = new java.util.ArrayList<>(parts.size());
@@ -225,7 +264,12 @@ public final class OptimisingAllocator implements Allocator {
   /** A part's assignment and a lower bound on its objective (equal to it when proven optimal). */
   private record Solved(int[] at, double bound) {}
 
-  private Solved solve(Part part, int[] start, long moves, long nodes, long deadline) {
+  /**
+   * Solves one part; with a time limit, its neighbourhood search may take {@code share} of the time
+   * left when it starts (the other phases stop only at the deadline).
+   */
+  private Solved solve(Part part, int[] start, long moves, long nodes, long neighbourhoodNodes, long deadline,
+      double share) {
     if (part.equalWeights()) {
       int[] at = ConvexFlow.solve(part);
       return new Solved(at, part.objective(at));
@@ -256,8 +300,20 @@ public final class OptimisingAllocator implements Allocator {
     if (!part.feasible(at) || part.objective(at) > fromCost) {
       at = from; // cannot happen unless rounding drifted; keep the start, which is checked
     }
-    double objective = part.objective(at);
     LowerBound.Bound bound = LowerBound.withPrices(part, at, BOUND_PASSES);
+    long now = System.nanoTime();
+    if (neighbourhoodNodes > 0 && now - deadline < 0) {
+      long until = deadline == Long.MAX_VALUE ? deadline : now + (long) ((deadline - now) * share);
+      int[] better = NeighbourhoodSearch.improve(part, at, bound.prices(), NeighbourhoodSearch.LEVELS, neighbourhoodNodes,
+          until);
+      if (part.objective(better) < part.objective(at)) {
+        at = LocalSearch.improve(part, better, moves, deadline);
+      }
+      if (!part.feasible(at)) {
+        throw new IllegalStateException("the neighbourhood search broke a capacity of " + part); // cannot happen
+      }
+    }
+    double objective = part.objective(at);
     if (exactSearch(part) && System.nanoTime() - deadline < 0) {
       BranchAndBound.Result exact = BranchAndBound.search(part, at, bound.prices(), nodes);
       double found = part.objective(exact.best());
@@ -656,8 +712,8 @@ public final class OptimisingAllocator implements Allocator {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "OptimisingAllocator[move budget %,d, exact search %,d nodes, %s%s]",
-        moveBudget, searchNodes, timeLimit == null ? "no time limit" : "time limit " + timeLimit,
+    return String.format(Locale.ROOT, "OptimisingAllocator[move budget %,d, exact search %,d nodes, "
+        + "neighbourhoods %,d nodes, %s%s]", moveBudget, searchNodes, neighbourhoodNodes, timeLimit == null ? "no time limit" : "time limit " + timeLimit,
         threads == 1 ? "" : ", " + threads + " threads");
   }
 
@@ -665,6 +721,7 @@ public final class OptimisingAllocator implements Allocator {
   public static final class Builder {
     private Long moveBudget;
     private Long searchNodes;
+    private Long neighbourhoodNodes;
     private Duration timeLimit;
     private Integer threads;
 
@@ -700,6 +757,18 @@ public final class OptimisingAllocator implements Allocator {
       return this;
     }
 
+    /**
+     * Nodes the large-neighbourhood search may visit per request (default 20,000); see
+     * {@link OptimisingAllocator#withNeighbourhoodNodes}.
+     */
+    public Builder neighbourhoodNodes(long nodes) {
+      if (neighbourhoodNodes != null) {
+        throw new IllegalStateException("neighbourhoodNodes was already set to " + neighbourhoodNodes);
+      }
+      neighbourhoodNodes = checkedCount("neighbourhoodNodes", nodes);
+      return this;
+    }
+
     /** A time limit per allocation; see {@link OptimisingAllocator#withTimeLimit}. */
     public Builder timeLimit(Duration limit) {
       if (timeLimit != null) {
@@ -712,7 +781,9 @@ public final class OptimisingAllocator implements Allocator {
     /** The allocator. */
     public OptimisingAllocator build() {
       return new OptimisingAllocator(moveBudget == null ? DEFAULT_MOVE_BUDGET : moveBudget,
-          searchNodes == null ? DEFAULT_SEARCH_NODES : searchNodes, timeLimit, threads == null ? 1 : threads);
+          searchNodes == null ? DEFAULT_SEARCH_NODES : searchNodes,
+          neighbourhoodNodes == null ? DEFAULT_NEIGHBOURHOOD_NODES : neighbourhoodNodes, timeLimit,
+          threads == null ? 1 : threads);
     }
   }
 }
