@@ -17,15 +17,23 @@ import java.util.Set;
  * relocation or swap does when each step alone breaks a capacity or costs more than it gains.
  *
  * <p>The neighbourhoods, one per group in a fixed order (highest cost of leaving unallocated
- * first): for a group left unallocated, those of its workers with most room; for a placed group,
- * its worker and the workers it would cost least at if they had room. Passes over the groups go on
- * until one improves nothing, or the budget or the time is spent; a neighbourhood whose workers
- * and groups are as when it was last searched is not searched again. The result depends only on
+ * first): for a group left unallocated, those of its workers with most room, with the waiting
+ * groups of most cost per weighted case that may go there; for a placed group, its worker, then
+ * one at a time the worker where a group of those chosen so far would cost least against what it
+ * costs where it is (which follows an ejection chain), weighing that worker's balance either at
+ * its load without the part's groups or at its load now (passes alternate). Passes go on until
+ * neither way gains; then the same with more workers per neighbourhood ({@link #WORKERS}, more
+ * groups and nodes too), level by level; last, neighbourhoods drawn at random from a fixed seed
+ * (see {@link #shake}). A neighbourhood whose workers and groups are as when it was last
+ * searched is not searched again (its sub-problem is the same).
+ *
+ * <p>The budget counts the nodes of the exact searches, and one node per group gathered and per
+ * option weighed in choosing a neighbourhood (about the same work). The result depends only on
  * the part, the start, the prices and the budget (and on the deadline, when one is given).
  */
 final class NeighbourhoodSearch {
-  /** Most workers in a neighbourhood. */
-  static final int[] WORKERS = {4, 8, 12, 16, 24};
+  /** Most workers in a neighbourhood, by level. */
+  private static final int[] WORKERS = {4, 8, 12, 16, 24};
   /** The level whose sizes and budget the neighbourhoods drawn at random have. */
   static final int RANDOM_LEVEL = 2;
   /** Neighbourhoods drawn at random in a row that gain nothing before the search stops. */
@@ -33,12 +41,12 @@ final class NeighbourhoodSearch {
   private static final long RANDOM_SEED = 0x5eed_ca5e_10adL;
   /** Number of levels of neighbourhood size. */
   static final int LEVELS = WORKERS.length;
-  /** Most groups placed again in a neighbourhood (those of its workers, then unallocated ones). */
-  static final int[] MAX_GROUPS = {10, 14, 16, 18, 20};
+  /** Most groups placed again in a neighbourhood (those of its workers, then unallocated ones), by level. */
+  private static final int[] MAX_GROUPS = {10, 14, 16, 18, 20};
   /** Most groups left unallocated that join a neighbourhood. */
   static final int MAX_WAITING = 8;
-  /** Nodes the exact search of one neighbourhood may visit. */
-  static final long[] NODES_PER_NEIGHBOURHOOD = {2_000, 5_000, 10_000, 20_000, 50_000};
+  /** Nodes the exact search of one neighbourhood may visit, by level. */
+  private static final long[] NODES_PER_NEIGHBOURHOOD = {2_000, 5_000, 10_000, 20_000, 50_000};
 
   private final Part part;
   private final int n;

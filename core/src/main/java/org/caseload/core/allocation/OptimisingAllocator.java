@@ -34,7 +34,15 @@ import java.util.stream.IntStream;
  *       charges for leaving out whole groups where room is short (see the package-private
  *       {@code LowerBound}), and the plan's {@linkplain AllocationPlan#gap() gap} says how far
  *       from the optimum it may be.
- *   <li><b>Exact, by branch and bound</b>, after the local search, when the part is small (its
+ *   <li><b>Large-neighbourhood search</b> next (see the package-private {@code NeighbourhoodSearch}):
+ *       the groups of a few workers that share eligibility, with some of those left unallocated,
+ *       are placed again exactly by branch and bound, and the new placement kept when it costs
+ *       less. It finds what moves of one or two groups cannot: which groups to pack into the
+ *       room of a few workers, and load traded round a cycle of workers. Its budget is
+ *       {@linkplain #neighbourhoodNodes() its own}; unbounded, with a {@linkplain #withTimeLimit
+ *       time limit}, it goes on to larger neighbourhoods and then to neighbourhoods drawn at random
+ *       (from a fixed seed) until the time is spent or none improves.
+ *   <li><b>Exact, by branch and bound</b>, after those searches, when the part is small (its
  *       assignments, capacity apart, number at most 10<sup>24</sup>: a team's or a small
  *       authority's departures and intakes) and the search ends within its node budget; it is
  *       pruned by the Lagrangian bound at the prices of the part's bound.
@@ -65,8 +73,8 @@ public final class OptimisingAllocator implements Allocator {
   public static final long DEFAULT_SEARCH_NODES = 1_000_000L;
   /**
    * Default budget of the large-neighbourhood search, in nodes of its exact searches per request,
-   * shared over its parts in proportion to their groups, each part at least
-   * {@value #MIN_PART_NEIGHBOURHOOD_NODES}.
+   * shared over its parts in proportion to their groups (with no least share: a request of many
+   * parts, such as a national one, spends no more on it than one of a single part).
    */
   public static final long DEFAULT_NEIGHBOURHOOD_NODES = 20_000L;
   /**
@@ -85,8 +93,6 @@ public final class OptimisingAllocator implements Allocator {
   private static final long MIN_PART_MOVES = 10_000;
   /** Fewest nodes any part's exact search may visit, however small its share of the budget. */
   static final long MIN_PART_NODES = 10_000;
-  /** Fewest nodes any part's neighbourhood search may visit, however small its share of the budget. */
-  static final long MIN_PART_NEIGHBOURHOOD_NODES = 2_000;
 
   private final long moveBudget;
   private final long searchNodes;
@@ -234,9 +240,9 @@ public final class OptimisingAllocator implements Allocator {
       Part part = parts.get(i);
       long moves = Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * part.size() / grouped));
       long nodes = Math.max(MIN_PART_NODES, (long) ((double) searchNodes * part.size() / grouped));
-      long around = Math.max(MIN_PART_NEIGHBOURHOOD_NODES, (long) ((double) neighbourhoodNodes * part.size() / grouped));
+      long around = (long) ((double) neighbourhoodNodes * part.size() / grouped);
       return solve(part, part.localise(assign), Math.min(moves, moveBudget), Math.min(nodes, searchNodes),
-          neighbourhoodNodes == 0 ? 0 : Math.min(around, neighbourhoodNodes), deadline, (double) part.size() / after[i]);
+          Math.min(around, neighbourhoodNodes), deadline, (double) part.size() / after[i]);
     };
     if (threads == 1 || parts.size() < 2) {
       List<Solved> out = new java.util.ArrayList<>(parts.size());
