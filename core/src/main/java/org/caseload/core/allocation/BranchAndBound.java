@@ -197,19 +197,27 @@ final class BranchAndBound {
     int[] opts = part.options[g];
     // Interchangeable groups go to workers in ascending order, unallocated last.
     int lowest = same[d] ? rank(at[order[d - 1]]) : -1;
-    // Children in order of their cost now: cheapest first finds good incumbents early.
+    // Children in order of their cost now: cheapest first finds good incumbents early. Those that
+    // cannot beat the incumbent even with the groups after them each alone are left out before
+    // sorting (the loop below would stop at the first of them anyway).
     int c = 0;
     int[] child = children[d];
     double[] childCost = childCosts[d];
+    double within = bestCost - tolerance - cost - suffix[d + 1];
     for (int k = 0; k < opts.length; k++) {
       int w = opts[k];
       if (w >= lowest && part.fits(w, load[w], a)) {
-        child[c] = w;
-        childCost[c++] = part.cost[g][k] + part.balanceDelta(w, load[w], a);
+        double x = part.cost[g][k] + part.balanceDelta(w, load[w], a);
+        if (x < within) {
+          child[c] = w;
+          childCost[c++] = x;
+        }
       }
     }
-    child[c] = -1;
-    childCost[c++] = part.unallocatedCost[g];
+    if (part.unallocatedCost[g] < within) {
+      child[c] = -1;
+      childCost[c++] = part.unallocatedCost[g];
+    }
     sortByCost(child, childCost, c);
     for (int i = 0; i < c; i++) {
       double next = cost + childCost[i];

@@ -172,7 +172,7 @@ final class NeighbourhoodSearch {
   /**
    * Last, neighbourhoods drawn at random (from a fixed seed): a placed group's worker, then workers
    * that a group of those chosen may go to, until {@link #RANDOM_FAILURES} in a row gain nothing
-   * (or the budget or the time is spent). They reach plans that the neighbourhoods chosen by cost
+   * (with a deadline: until it passes) or the budget is spent. They reach plans that the neighbourhoods chosen by cost
    * above, all searched by then, do not.
    */
   private void shake() {
@@ -181,7 +181,7 @@ final class NeighbourhoodSearch {
     int[] workers = new int[WORKERS[level]];
     int[] free = new int[MAX_GROUPS[level]];
     int[] placed = new int[n];
-    for (int fails = 0; fails < RANDOM_FAILURES && budget > 0;) {
+    for (int fails = 0; (fails < RANDOM_FAILURES || deadline != Long.MAX_VALUE) && budget > 0;) {
       if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
         return;
       }
@@ -196,11 +196,13 @@ final class NeighbourhoodSearch {
       }
       int g = placed[random.nextInt(count0)];
       int size = 2 + random.nextInt(workers.length - 1);
+      // Workers holding many groups (a cold start) give up a few each, drawn at random.
+      int perWorker = Math.max(2, MAX_GROUPS[level] / size);
       int k = 0;
       int groups = 0;
       workers[k++] = at[g];
       chosen[at[g]] = true;
-      groups += count[at[g]];
+      groups += Math.min(perWorker, count[at[g]]);
       for (int tries = 0; k < size && tries < 4 * size; tries++) {
         int w = workers[random.nextInt(k)];
         if (count[w] == 0) {
@@ -209,16 +211,16 @@ final class NeighbourhoodSearch {
         int h = members[w][random.nextInt(count[w])];
         int[] o = part.options[h];
         int v = o[random.nextInt(o.length)];
-        if (!chosen[v] && groups + count[v] <= MAX_GROUPS[level]) {
+        if (!chosen[v] && groups + Math.min(perWorker, count[v]) <= MAX_GROUPS[level]) {
           chosen[v] = true;
           workers[k++] = v;
-          groups += count[v];
+          groups += Math.min(perWorker, count[v]);
         }
       }
       for (int i = 0; i < k; i++) {
         chosen[workers[i]] = false;
       }
-      fails = search(g, workers, k, free) ? 0 : fails + 1;
+      fails = search(g, workers, k, free, perWorker, random) ? 0 : fails + 1;
     }
   }
 
@@ -308,20 +310,42 @@ final class NeighbourhoodSearch {
    * that may go to them (g first); true if that lowered the objective.
    */
   private boolean search(int g, int[] workers, int k, int[] free) {
+    return search(g, workers, k, free, Integer.MAX_VALUE, null);
+  }
+
+  /**
+   * As {@link #search(int, int[], int, int[])}, but a worker holding more than {@code perWorker}
+   * groups gives up only that many, drawn with {@code random}; the others stay, their weight part of
+   * the worker's load in the sub-problem.
+   */
+  private boolean search(int g, int[] workers, int k, int[] free, int perWorker, java.util.SplittableRandom random) {
     int[] onto = new int[k];
     int used = 0;
     int freed = 0;
     for (int j = 0; j < k; j++) {
       int w = workers[j];
-      if (freed + count[w] > MAX_GROUPS[level]) {
+      int gives = Math.min(count[w], perWorker);
+      if (freed + gives > MAX_GROUPS[level]) {
         if (j == 0) {
           return false; // the worker of g alone holds too many groups
         }
         continue;
       }
       onto[used++] = w;
-      for (int i = 0; i < count[w]; i++) {
-        free[freed++] = members[w][i];
+      if (gives == count[w]) {
+        for (int i = 0; i < count[w]; i++) {
+          free[freed++] = members[w][i];
+        }
+      } else {
+        // a partial shuffle of the worker's groups: the first {@code gives} go
+        int[] mine = Arrays.copyOf(members[w], count[w]);
+        for (int i = 0; i < gives; i++) {
+          int x = i + random.nextInt(mine.length - i);
+          int t = mine[i];
+          mine[i] = mine[x];
+          mine[x] = t;
+          free[freed++] = mine[i];
+        }
       }
     }
     onto = Arrays.copyOf(onto, used);
@@ -344,14 +368,28 @@ final class NeighbourhoodSearch {
     budget -= freed; // choosing it: about a node per group
     int[] groups = Arrays.copyOf(free, freed);
     Arrays.sort(groups);
-    if (!searched.add(new Key(onto, groups))) {
+    double[] loads = new double[onto.length];
+    for (int j = 0; j < onto.length; j++) {
+      loads[j] = load[onto[j]];
+    }
+    if (!searched.add(new Key(onto, groups, loads))) {
       return false;
     }
     double[] base = new double[onto.length];
     double[] price = new double[onto.length];
     for (int j = 0; j < onto.length; j++) {
-      base[j] = part.fixedLoad(onto[j]);
+      base[j] = load[onto[j]];
       price[j] = prices == null ? 0 : prices[onto[j]];
+    }
+    for (int h : groups) {
+      if (at[h] >= 0) {
+        base[Arrays.binarySearch(onto, at[h])] -= part.weight[h];
+      }
+    }
+    for (int j = 0; j < onto.length; j++) {
+      if (Math.abs(base[j] - part.fixedLoad(onto[j])) < AllocationProblem.EPS) {
+        base[j] = part.fixedLoad(onto[j]); // exactly, when the worker gives up all its groups
+      }
     }
     Part sub = part.restrict(groups, onto, base);
     int[] now = new int[groups.length];
@@ -412,16 +450,20 @@ final class NeighbourhoodSearch {
     members[w][count[w]++] = g;
   }
 
-  /** A neighbourhood searched: its workers and groups (ascending), which fix its sub-problem. */
-  private record Key(int[] workers, int[] groups) {
+  /**
+   * A neighbourhood searched: its workers and groups (ascending) and the workers' loads, which fix
+   * its sub-problem (the groups that stay with a worker count only by their weight).
+   */
+  private record Key(int[] workers, int[] groups, double[] loads) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Arrays.equals(workers, k.workers) && Arrays.equals(groups, k.groups);
+      return o instanceof Key k && Arrays.equals(workers, k.workers) && Arrays.equals(groups, k.groups)
+          && Arrays.equals(loads, k.loads);
     }
 
     @Override
     public int hashCode() {
-      return 31 * Arrays.hashCode(workers) + Arrays.hashCode(groups);
+      return (31 * Arrays.hashCode(workers) + Arrays.hashCode(groups)) * 31 + Arrays.hashCode(loads);
     }
   }
 }

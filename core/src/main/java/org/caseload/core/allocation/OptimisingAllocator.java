@@ -230,30 +230,57 @@ public final class OptimisingAllocator implements Allocator {
 
   /** Solves every part, on {@link #threads} threads; each part alone, so the threads change nothing but the time. */
   private List<Solved> solveAll(List<Part> parts, int[] assign, long grouped, long deadline) {
-    // With a time limit, each part may take its share of the time left when it starts (parts in
-    // order; on many threads, a part may start early and take more).
-    double[] after = new double[parts.size() + 1];
-    for (int i = parts.size() - 1; i >= 0; i--) {
-      after[i] = after[i + 1] + parts.get(i).size();
+    long[] moves = new long[parts.size()];
+    for (int i = 0; i < parts.size(); i++) {
+      moves[i] = Math.min(moveBudget, Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * parts.get(i).size() / grouped)));
     }
-    java.util.function.IntFunction<Solved> one = i -> {
+    // First every part's start and local search, then every part's searches of neighbourhoods and
+    // exact search: with a time limit, the local search of a part is never cut short for the
+    // neighbourhoods of another, and each part's neighbourhoods may take their share of the time
+    // left when they start (on many threads, a part may start early and take more).
+    List<Started> started = map(parts.size(), i -> start(parts.get(i), parts.get(i).localise(assign), moves[i], deadline));
+    // Smallest parts first, so that the time a part leaves goes to the larger ones after it.
+    Integer[] bySize = new Integer[parts.size()];
+    for (int i = 0; i < bySize.length; i++) {
+      bySize[i] = i;
+    }
+    Arrays.sort(bySize, (x, y) -> parts.get(x).size() != parts.get(y).size()
+        ? Integer.compare(parts.get(x).size(), parts.get(y).size()) : Integer.compare(x, y));
+    double[] after = new double[parts.size() + 1];
+    for (int r = parts.size() - 1; r >= 0; r--) {
+      int i = bySize[r];
+      after[r] = after[r + 1] + (started.get(i).solved() == null ? parts.get(i).size() : 0);
+    }
+    List<Solved> inOrder = map(parts.size(), r -> {
+      int i = bySize[r];
       Part part = parts.get(i);
-      long moves = Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * part.size() / grouped));
+      if (started.get(i).solved() != null) {
+        return started.get(i).solved();
+      }
       long nodes = Math.max(MIN_PART_NODES, (long) ((double) searchNodes * part.size() / grouped));
       long around = (long) ((double) neighbourhoodNodes * part.size() / grouped);
-      return solve(part, part.localise(assign), Math.min(moves, moveBudget), Math.min(nodes, searchNodes),
-          Math.min(around, neighbourhoodNodes), deadline, (double) part.size() / after[i]);
-    };
-    if (threads == 1 || parts.size() < 2) {
-      List<Solved> out = new java.util.ArrayList<>(parts.size());
-      for (int i = 0; i < parts.size(); i++) {
+      return finish(part, started.get(i), moves[i], Math.min(nodes, searchNodes), Math.min(around, neighbourhoodNodes),
+          deadline, part.size() / after[r]);
+    });
+    Solved[] solved = new Solved[parts.size()];
+    for (int r = 0; r < solved.length; r++) {
+      solved[bySize[r]] = inOrder.get(r);
+    }
+    return List.of(solved);
+  }
+
+  /** {@code one} applied to 0..count − 1, in order, on {@link #threads} threads: they change nothing but the time. */
+  private <T> List<T> map(int count, java.util.function.IntFunction<T> one) {
+    if (threads == 1 || count < 2) {
+      List<T> out = new java.util.ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
         out.add(one.apply(i));
       }
       return out;
     }
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      return pool.submit(() -> IntStream.range(0, parts.size()).parallel().mapToObj(one).toList()).get();
+      return pool.submit(() -> IntStream.range(0, count).parallel().mapToObj(one).toList()).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while allocating", e);
@@ -271,14 +298,16 @@ public final class OptimisingAllocator implements Allocator {
   private record Solved(int[] at, double bound) {}
 
   /**
-   * Solves one part; with a time limit, its neighbourhood search may take {@code share} of the time
-   * left when it starts (the other phases stop only at the deadline).
+   * A part after its local search: the assignment and the part's bound with its prices; or, when
+   * the flow solved it exactly, only {@code solved}.
    */
-  private Solved solve(Part part, int[] start, long moves, long nodes, long neighbourhoodNodes, long deadline,
-      double share) {
+  private record Started(int[] at, LowerBound.Bound bound, Solved solved) {}
+
+  /** A part's start: solved by the flow, or the best of the starts improved by the local search, and bounded. */
+  private Started start(Part part, int[] start, long moves, long deadline) {
     if (part.equalWeights()) {
       int[] at = ConvexFlow.solve(part);
-      return new Solved(at, part.objective(at));
+      return new Started(at, null, new Solved(at, part.objective(at)));
     }
     // The best of the starts: the greedy plan, a fill by value, and when capacity is short a tight
     // fill and a packing worker by worker, which pack closest.
@@ -306,14 +335,25 @@ public final class OptimisingAllocator implements Allocator {
     if (!part.feasible(at) || part.objective(at) > fromCost) {
       at = from; // cannot happen unless rounding drifted; keep the start, which is checked
     }
-    LowerBound.Bound bound = LowerBound.withPrices(part, at, BOUND_PASSES);
+    return new Started(at, LowerBound.withPrices(part, at, BOUND_PASSES), null);
+  }
+
+  /**
+   * A part's searches after its start: neighbourhoods, then, when small enough, the exact search.
+   * With a time limit, the neighbourhoods may take {@code share} of the time left when they start
+   * (the exact search stops only at the deadline, or its nodes).
+   */
+  private Solved finish(Part part, Started started, long moves, long nodes, long neighbourhoodNodes, long deadline,
+      double share) {
+    int[] at = started.at();
+    LowerBound.Bound bound = started.bound();
     long now = System.nanoTime();
     if (neighbourhoodNodes > 0 && now - deadline < 0) {
       long until = deadline == Long.MAX_VALUE ? deadline : now + (long) ((deadline - now) * share);
       int[] better = NeighbourhoodSearch.improve(part, at, bound.prices(), NeighbourhoodSearch.LEVELS, neighbourhoodNodes,
           until);
       if (part.objective(better) < part.objective(at)) {
-        at = LocalSearch.improve(part, better, moves, deadline);
+        at = better;
       }
       if (!part.feasible(at)) {
         throw new IllegalStateException("the neighbourhood search broke a capacity of " + part); // cannot happen
