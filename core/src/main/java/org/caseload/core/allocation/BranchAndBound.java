@@ -218,8 +218,8 @@ final class BranchAndBound {
       child[c] = -1;
       childCost[c++] = part.unallocatedCost[g];
     }
-    sortByCost(child, childCost, c);
     for (int i = 0; i < c; i++) {
+      selectCheapest(child, childCost, i, c);
       double next = cost + childCost[i];
       if (next + suffix[d + 1] >= bestCost - tolerance) {
         break; // children are in increasing cost: none after this can do better
@@ -254,19 +254,25 @@ final class BranchAndBound {
     return w < 0 ? m : w;
   }
 
-  /** Insertion sort of a few children by cost, ties by worker index (unallocated last). */
-  private static void sortByCost(int[] child, double[] cost, int c) {
-    for (int i = 1; i < c; i++) {
+  /**
+   * Brings the cheapest of children i..c − 1 to position i (ties by worker index, unallocated
+   * last): children are taken in increasing cost one at a time, and most nodes stop after a few,
+   * so this costs less than sorting them all.
+   */
+  private static void selectCheapest(int[] child, double[] cost, int i, int c) {
+    int best = i;
+    for (int j = i + 1; j < c; j++) {
+      if (cost[j] < cost[best] || (cost[j] == cost[best] && Integer.compareUnsigned(child[j], child[best]) < 0)) {
+        best = j;
+      }
+    }
+    if (best != i) {
       int w = child[i];
       double x = cost[i];
-      int j = i - 1;
-      while (j >= 0 && (cost[j] > x || (cost[j] == x && Integer.compareUnsigned(child[j], w) > 0))) {
-        child[j + 1] = child[j];
-        cost[j + 1] = cost[j];
-        j--;
-      }
-      child[j + 1] = w;
-      cost[j + 1] = x;
+      child[i] = child[best];
+      cost[i] = cost[best];
+      child[best] = w;
+      cost[best] = x;
     }
   }
 }

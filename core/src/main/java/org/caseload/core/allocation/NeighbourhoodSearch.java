@@ -16,6 +16,11 @@ import java.util.Set;
  * move of one or two groups solves), and it trades load round a cycle of workers, which no
  * relocation or swap does when each step alone breaks a capacity or costs more than it gains.
  *
+ * <p>First, and again after each level below, all the workers holding at most one group of the
+ * part are re-matched with those groups and the waiting ones, one group each at most, exactly
+ * (an assignment problem: see {@link #matchOnePerWorker}); where load is sparse (an intake or a
+ * departure spread over many workers) this moves every group at once.
+ *
  * <p>The neighbourhoods, one per group in a fixed order (highest cost of leaving unallocated
  * first): for a group left unallocated, those of its workers with most room, with the waiting
  * groups of most cost per weighted case that may go there; for a placed group, its worker, then
@@ -27,8 +32,9 @@ import java.util.Set;
  * (see {@link #shake}). A neighbourhood whose workers and groups are as when it was last
  * searched is not searched again (its sub-problem is the same).
  *
- * <p>The budget counts the nodes of the exact searches, and one node per group gathered and per
- * option weighed in choosing a neighbourhood (about the same work). The result depends only on
+ * <p>The budget counts the nodes of the exact searches, and {@link #NEIGHBOURHOOD_NODES} plus one
+ * node per group gathered and per option weighed in choosing a neighbourhood (about the same
+ * work). The result depends only on
  * the part, the start, the prices and the budget (and on the deadline, when one is given).
  */
 final class NeighbourhoodSearch {
@@ -36,9 +42,17 @@ final class NeighbourhoodSearch {
   private static final int[] WORKERS = {4, 8, 12, 16, 24};
   /** The level whose sizes and budget the neighbourhoods drawn at random have. */
   static final int RANDOM_LEVEL = 2;
-  /** Neighbourhoods drawn at random in a row that gain nothing before the search stops. */
+  /**
+   * Neighbourhoods drawn at random in a row that gain nothing before the search stops: at most
+   * this many, and this many per group of the part.
+   */
   static final int RANDOM_FAILURES = 2_000;
+  static final int RANDOM_FAILURES_PER_GROUP = 20;
+  /** Nodes charged for choosing a neighbourhood, besides one per group in it (measured: about its cost). */
+  static final long NEIGHBOURHOOD_NODES = 16;
   private static final long RANDOM_SEED = 0x5eed_ca5e_10adL;
+  /** Cells (groups × columns) of the assignment problem of {@link #matchOnePerWorker} charged as one node. */
+  static final long MATCHING_CELLS_PER_NODE = 16;
   /** Number of levels of neighbourhood size. */
   static final int LEVELS = WORKERS.length;
   /** Most groups placed again in a neighbourhood (those of its workers, then unallocated ones), by level. */
@@ -142,6 +156,7 @@ final class NeighbourhoodSearch {
   }
 
   private void run() {
+    matchOnePerWorker();
     for (level = 0; level < levels && budget > 0; level++) {
       int[] workers = new int[WORKERS[level]];
       int[] free = new int[MAX_GROUPS[level]];
@@ -163,6 +178,7 @@ final class NeighbourhoodSearch {
         }
         idle = improved ? 0 : idle + 1;
       }
+      matchOnePerWorker();
     }
     if (levels == LEVELS) {
       shake();
@@ -181,7 +197,8 @@ final class NeighbourhoodSearch {
     int[] workers = new int[WORKERS[level]];
     int[] free = new int[MAX_GROUPS[level]];
     int[] placed = new int[n];
-    for (int fails = 0; (fails < RANDOM_FAILURES || deadline != Long.MAX_VALUE) && budget > 0;) {
+    int most = (int) Math.min(RANDOM_FAILURES, (long) RANDOM_FAILURES_PER_GROUP * n);
+    for (int fails = 0; (fails < most || deadline != Long.MAX_VALUE) && budget > 0;) {
       if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
         return;
       }
@@ -365,7 +382,7 @@ final class NeighbourhoodSearch {
     if (freed == 0) {
       return false;
     }
-    budget -= freed; // choosing it: about a node per group
+    budget -= NEIGHBOURHOOD_NODES + freed; // choosing it
     int[] groups = Arrays.copyOf(free, freed);
     Arrays.sort(groups);
     double[] loads = new double[onto.length];
@@ -414,6 +431,148 @@ final class NeighbourhoodSearch {
       }
     }
     return true;
+  }
+
+  /**
+   * The neighbourhood of all the workers that hold at most one group of the part, with their groups
+   * and every group left unallocated, each worker taking at most one of them again: an assignment
+   * problem, solved exactly (Hungarian method, at worst O(groups² × (workers + groups)), in practice
+   * far less). It moves every
+   * group at once where load is sparse (a weekly intake spread over many workers), which chains of
+   * a few workers reach only step by step. True if it lowered the objective.
+   */
+  private boolean matchOnePerWorker() {
+    if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+      return false;
+    }
+    int[] cols = new int[m];
+    int c = 0;
+    for (int w = 0; w < m; w++) {
+      if (count[w] <= 1) {
+        cols[c++] = w;
+      }
+    }
+    int[] rows = new int[n];
+    int r = 0;
+    for (int g = 0; g < n; g++) {
+      if ((at[g] < 0 || count[at[g]] == 1) && part.options[g].length > 0) {
+        rows[r++] = g;
+      }
+    }
+    if (r < 2 || c == 0) {
+      return false;
+    }
+    // measured: a matching of 215 groups onto 331 workers (LA_L's 5% leave) takes about as long as
+    // 4,000 nodes, far less than its worst case r² (c + r) steps; charged by its cells
+    long work = (long) r * (c + r) / MATCHING_CELLS_PER_NODE;
+    if (work > budget) {
+      return false;
+    }
+    budget -= work;
+    int[] colOf = new int[m];
+    Arrays.fill(colOf, -1);
+    for (int j = 0; j < c; j++) {
+      colOf[cols[j]] = j;
+    }
+    // cost[i][j]: row i at column j (workers, then one column per row: left unallocated)
+    int width = c + r;
+    double[][] cost = new double[r][];
+    double now = 0;
+    for (int i = 0; i < r; i++) {
+      int g = rows[i];
+      double[] row = new double[width];
+      Arrays.fill(row, Double.POSITIVE_INFINITY);
+      int[] o = part.options[g];
+      for (int k = 0; k < o.length; k++) {
+        int w = o[k];
+        int j = colOf[w];
+        if (j >= 0 && part.fits(w, part.fixedLoad(w), part.weight[g])) {
+          row[j] = part.cost[g][k] + part.balanceDelta(w, part.fixedLoad(w), part.weight[g]);
+        }
+      }
+      row[c + i] = part.unallocatedCost[g];
+      cost[i] = row;
+      now += at[g] < 0 ? row[c + i] : row[colOf[at[g]]];
+    }
+    int[] match = hungarian(cost, width);
+    double best = 0;
+    for (int i = 0; i < r; i++) {
+      best += cost[i][match[i]];
+    }
+    if (!(best < now - LocalSearch.MIN_GAIN)) {
+      return false;
+    }
+    for (int i = 0; i < r; i++) {
+      move(rows[i], -1);
+    }
+    for (int i = 0; i < r; i++) {
+      if (match[i] < c) {
+        move(rows[i], cols[match[i]]);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The assignment of least cost of each row of {@code cost} to its own column (rows ≤ columns;
+   * every row has a finite column): the Hungarian method with potentials, rows added one at a time
+   * along a shortest augmenting path. Ties go to the first column found, so the result is fixed.
+   */
+  static int[] hungarian(double[][] cost, int width) {
+    int r = cost.length;
+    double[] u = new double[r + 1];
+    double[] v = new double[width + 1];
+    int[] p = new int[width + 1]; // row (1-based) matched to each column, 0 for none
+    int[] way = new int[width + 1];
+    double[] minv = new double[width + 1];
+    boolean[] used = new boolean[width + 1];
+    for (int i = 1; i <= r; i++) {
+      p[0] = i;
+      int j0 = 0;
+      Arrays.fill(minv, Double.POSITIVE_INFINITY);
+      Arrays.fill(used, false);
+      do {
+        used[j0] = true;
+        int i0 = p[j0];
+        double delta = Double.POSITIVE_INFINITY;
+        int j1 = -1;
+        double[] row = cost[i0 - 1];
+        for (int j = 1; j <= width; j++) {
+          if (!used[j]) {
+            double cur = row[j - 1] - u[i0] - v[j];
+            if (cur < minv[j]) {
+              minv[j] = cur;
+              way[j] = j0;
+            }
+            if (minv[j] < delta) {
+              delta = minv[j];
+              j1 = j;
+            }
+          }
+        }
+        for (int j = 0; j <= width; j++) {
+          if (used[j]) {
+            u[p[j]] += delta;
+            v[j] -= delta;
+          } else {
+            minv[j] -= delta;
+          }
+        }
+        j0 = j1;
+      } while (p[j0] != 0);
+      do {
+        int j1 = way[j0];
+        p[j0] = p[j1];
+        j0 = j1;
+      } while (j0 != 0);
+    }
+    int[] match = new int[r];
+    for (int j = 1; j <= width; j++) {
+      if (p[j] != 0) {
+        match[p[j] - 1] = j - 1;
+      }
+    }
+    return match;
   }
 
   /** True if group h may go to one of {@code onto} (ascending) with room for it now. */
