@@ -146,6 +146,8 @@ final class NeighbourhoodSearch {
    *
    * @param prices per local worker, cost per weighted case, for the bound of the exact searches
    *     (any prices are valid; those of {@link LowerBound#withPrices} prune most)
+   * @param levels how many of the {@link #LEVELS} sizes of neighbourhood to go through; with all of
+   *     them, the neighbourhoods drawn at random follow
    * @param budget most nodes the exact searches may visit in all
    * @param deadline {@link System#nanoTime()} after which to stop, or {@link Long#MAX_VALUE}
    */
@@ -452,10 +454,11 @@ final class NeighbourhoodSearch {
         cols[c++] = w;
       }
     }
+    // Rows: the groups of those workers, and the waiting groups that one of them could take.
     int[] rows = new int[n];
     int r = 0;
     for (int g = 0; g < n; g++) {
-      if ((at[g] < 0 || count[at[g]] == 1) && part.options[g].length > 0) {
+      if (at[g] >= 0 ? count[at[g]] == 1 : mayGoToOneOf(g, cols, c)) {
         rows[r++] = g;
       }
     }
@@ -511,6 +514,17 @@ final class NeighbourhoodSearch {
       }
     }
     return true;
+  }
+
+  /** True if waiting group g may go to one of the first {@code c} of {@code cols} (ascending), on top of its fixed load. */
+  private boolean mayGoToOneOf(int g, int[] cols, int c) {
+    for (int w : part.options[g]) {
+      int j = Arrays.binarySearch(cols, 0, c, w);
+      if (j >= 0 && part.fits(w, part.fixedLoad(w), part.weight[g])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -73,7 +73,7 @@ public final class OptimisingAllocator implements Allocator {
   public static final long DEFAULT_MOVE_BUDGET = 20_000_000L;
   /**
    * Default budget of the exact search, in nodes per request: shared over its parts in proportion
-   * to their groups (less for parts of more workers than a team, see {@link #TEAM_WORKERS}), each
+   * to their groups (less for parts of more workers than a team: a team has 12), each
    * part at least {@value #MIN_PART_NODES} (never more than the whole).
    */
   public static final long DEFAULT_SEARCH_NODES = 1_000_000L;
@@ -267,8 +267,8 @@ public final class OptimisingAllocator implements Allocator {
       }
       long nodes = Math.max(MIN_PART_NODES, (long) ((double) searchNodes * part.size() / grouped / perNode(part)));
       long around = (long) ((double) neighbourhoodNodes * part.size() / grouped);
-      return finish(part, started.get(i), moves[i], Math.min(nodes, searchNodes), Math.min(around, neighbourhoodNodes),
-          deadline, part.size() / after[r]);
+      return finish(part, started.get(i), Math.min(nodes, searchNodes), Math.min(around, neighbourhoodNodes), deadline,
+          part.size() / after[r]);
     });
     Solved[] solved = new Solved[parts.size()];
     for (int r = 0; r < solved.length; r++) {
@@ -351,8 +351,7 @@ public final class OptimisingAllocator implements Allocator {
    * With a time limit, the neighbourhoods may take {@code share} of the time left when they start
    * (the exact search stops only at the deadline, or its nodes).
    */
-  private Solved finish(Part part, Started started, long moves, long nodes, long neighbourhoodNodes, long deadline,
-      double share) {
+  private Solved finish(Part part, Started started, long nodes, long neighbourhoodNodes, long deadline, double share) {
     int[] at = started.at();
     LowerBound.Bound bound = started.bound();
     boolean exact = exactSearch(part);
