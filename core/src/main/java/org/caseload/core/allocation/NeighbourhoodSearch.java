@@ -84,6 +84,8 @@ final class NeighbourhoodSearch {
   private boolean byLoadNow;
   private final long deadline;
   private final Set<Key> searched = new HashSet<>();
+  /** False when no group has moved since the last {@link #matchOnePerWorker} (true at the start). */
+  private boolean movedSinceMatching = true;
   /** Scratch of {@link #neighbourhood}: per worker, whether chosen, and the least score of a group there. */
   private final boolean[] chosen;
   private final double[] score;
@@ -444,9 +446,10 @@ final class NeighbourhoodSearch {
    * a few workers reach only step by step. True if it lowered the objective.
    */
   private boolean matchOnePerWorker() {
-    if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
-      return false;
+    if (!movedSinceMatching || (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0)) {
+      return false; // the same problem as last time, already solved
     }
+    movedSinceMatching = false;
     int[] cols = new int[m];
     int c = 0;
     for (int w = 0; w < m; w++) {
@@ -513,6 +516,7 @@ final class NeighbourhoodSearch {
         move(rows[i], cols[match[i]]);
       }
     }
+    movedSinceMatching = false; // the workers of the problem and its groups are the same: solved
     return true;
   }
 
@@ -600,6 +604,7 @@ final class NeighbourhoodSearch {
   }
 
   private void move(int g, int w) {
+    movedSinceMatching = true;
     int cur = at[g];
     if (cur >= 0) {
       load[cur] -= part.weight[g];
