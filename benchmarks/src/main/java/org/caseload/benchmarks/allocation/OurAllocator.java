@@ -6,14 +6,22 @@ import org.caseload.core.allocation.Allocator;
 /** One of our allocators as a contender: it answers the request itself, and its plan is read back. */
 public final class OurAllocator implements Contender {
   private final Allocator allocator;
+  private final String name;
 
+  /** The allocator under its own name. */
   public OurAllocator(Allocator allocator) {
+    this(allocator.name(), allocator);
+  }
+
+  /** The allocator under {@code name}, for example {@code "optimising 1 s"} for one with a time limit. */
+  public OurAllocator(String name, Allocator allocator) {
     this.allocator = allocator;
+    this.name = name;
   }
 
   @Override
   public String name() {
-    return allocator.name();
+    return name;
   }
 
   @Override

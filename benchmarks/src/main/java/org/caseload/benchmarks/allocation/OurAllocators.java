@@ -1,5 +1,6 @@
 package org.caseload.benchmarks.allocation;
 
+import java.time.Duration;
 import org.caseload.core.allocation.Allocator;
 import org.caseload.core.allocation.GreedyAllocator;
 import org.caseload.core.allocation.OptimisingAllocator;
@@ -16,6 +17,14 @@ public final class OurAllocators {
   /** The optimising allocator for re-allocation and re-balancing, on the caller's thread. */
   public static Allocator optimising() {
     return new OptimisingAllocator();
+  }
+
+  /**
+   * The optimising allocator given {@code limit} per allocation, its large-neighbourhood search
+   * unbounded in nodes so that it uses the time (its plan then depends on the machine's speed).
+   */
+  public static Allocator optimising(Duration limit) {
+    return new OptimisingAllocator().withNeighbourhoodNodes(Long.MAX_VALUE).withTimeLimit(limit);
   }
 
   /**

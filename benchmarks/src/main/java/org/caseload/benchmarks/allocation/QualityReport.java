@@ -31,8 +31,11 @@ import org.caseload.core.synthetic.InstanceFamily;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.caseload.benchmarks.allocation.QualityReport \
  *     [--families TEAM,LA_S,LA_M,LA_L] [--scenarios WEEKLY_INTAKE,...] [--seed 1]
- *     [--timefold-seconds 30] [--cpsat-seconds 30] [--peers-up-to LA_M]
+ *     [--timefold-seconds 30] [--cpsat-seconds 30] [--peers-up-to LA_M] [--limited-ms 1000]
  * </pre>
+ * With {@code --limited-ms}, weighted rows also show our optimiser given that time limit per
+ * allocation (and an unbounded large-neighbourhood search), as {@code "optimising 1 s"}; the ratios
+ * of the peers stay those to the optimiser with its default budgets.
  */
 public final class QualityReport {
   private final PrintStream out;
@@ -41,9 +44,12 @@ public final class QualityReport {
   private final double cpSatSeconds;
   private final InstanceFamily peersUpTo;
   private final InstanceFamily cpSatUpTo;
+  /** Time limit of the second run of our optimiser on weighted rows, milliseconds; 0 for none. */
+  private final long limitedMillis;
 
   QualityReport(PrintStream out, long seed, double timefoldSeconds, double cpSatSeconds, InstanceFamily peersUpTo,
-      InstanceFamily cpSatUpTo) {
+      InstanceFamily cpSatUpTo, long limitedMillis) {
+    this.limitedMillis = limitedMillis;
     this.out = out;
     this.seed = seed;
     this.timefoldSeconds = timefoldSeconds;
@@ -61,6 +67,7 @@ public final class QualityReport {
     double timefold = 30;
     double cpSat = 30;
     InstanceFamily peersUpTo = InstanceFamily.LA_M;
+    long limited = 0;
     for (int i = 0; i < args.length; i += 2) {
       String v = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -71,11 +78,13 @@ public final class QualityReport {
         case "--timefold-seconds" -> timefold = Double.parseDouble(v);
         case "--cpsat-seconds" -> cpSat = Double.parseDouble(v);
         case "--peers-up-to" -> peersUpTo = InstanceFamily.valueOf(v);
+        case "--limited-ms" -> limited = Long.parseLong(v);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --families, "
-            + "--scenarios, --weightings, --seed, --timefold-seconds, --cpsat-seconds, --peers-up-to");
+            + "--scenarios, --weightings, --seed, --timefold-seconds, --cpsat-seconds, --peers-up-to, --limited-ms");
       }
     }
-    QualityReport report = new QualityReport(System.out, seed, timefold, cpSat, peersUpTo, InstanceFamily.LA_S);
+    QualityReport report = new QualityReport(System.out, seed, timefold, cpSat, peersUpTo, InstanceFamily.LA_S,
+        limited);
     report.header();
     for (InstanceFamily family : families) {
       for (AllocationScenario scenario : scenarios) {
@@ -101,6 +110,12 @@ public final class QualityReport {
     row(key, optimising, model, Double.NaN);
     double ours = optimising.objective;
     double oursMs = optimising.millis;
+    if (limitedMillis > 0 && weighting == Weighting.WEIGHTED) {
+      String name = limitedMillis % 1000 == 0 ? "optimising " + limitedMillis / 1000 + " s" : "optimising " + limitedMillis
+          + " ms";
+      row(key, timed(new OurAllocator(name, OurAllocators.optimising(Duration.ofMillis(limitedMillis))), model), model,
+          Double.NaN);
+    }
     if (family.ordinal() > peersUpTo.ordinal()) {
       return;
     }

@@ -147,11 +147,11 @@ final class BranchAndBound {
   static Result search(Part part, int[] incumbent, double[] prices, long nodeBudget) {
     BranchAndBound b = new BranchAndBound(part, incumbent, prices, nodeBudget);
     boolean proven = b.search(0, 0);
-    return new Result(b.best, proven);
+    return new Result(b.best, proven, Math.min(nodeBudget, nodeBudget - b.nodes));
   }
 
-  /** The best assignment a search found, and whether it is proven optimal. */
-  record Result(int[] best, boolean proven) {}
+  /** The best assignment a search found, whether it is proven optimal, and the nodes it visited. */
+  record Result(int[] best, boolean proven, long nodes) {}
 
   /** log10 of the number of assignments of a part (ignoring capacity): the size of its search space. */
   static double searchSpace(Part part) {
@@ -197,21 +197,29 @@ final class BranchAndBound {
     int[] opts = part.options[g];
     // Interchangeable groups go to workers in ascending order, unallocated last.
     int lowest = same[d] ? rank(at[order[d - 1]]) : -1;
-    // Children in order of their cost now: cheapest first finds good incumbents early.
+    // Children in order of their cost now: cheapest first finds good incumbents early. Those that
+    // cannot beat the incumbent even with the groups after them each alone are left out before
+    // sorting (the loop below would stop at the first of them anyway).
     int c = 0;
     int[] child = children[d];
     double[] childCost = childCosts[d];
+    double within = bestCost - tolerance - cost - suffix[d + 1];
     for (int k = 0; k < opts.length; k++) {
       int w = opts[k];
       if (w >= lowest && part.fits(w, load[w], a)) {
-        child[c] = w;
-        childCost[c++] = part.cost[g][k] + part.balanceDelta(w, load[w], a);
+        double x = part.cost[g][k] + part.balanceDelta(w, load[w], a);
+        if (x < within) {
+          child[c] = w;
+          childCost[c++] = x;
+        }
       }
     }
-    child[c] = -1;
-    childCost[c++] = part.unallocatedCost[g];
-    sortByCost(child, childCost, c);
+    if (part.unallocatedCost[g] < within) {
+      child[c] = -1;
+      childCost[c++] = part.unallocatedCost[g];
+    }
     for (int i = 0; i < c; i++) {
+      selectCheapest(child, childCost, i, c);
       double next = cost + childCost[i];
       if (next + suffix[d + 1] >= bestCost - tolerance) {
         break; // children are in increasing cost: none after this can do better
@@ -246,19 +254,25 @@ final class BranchAndBound {
     return w < 0 ? m : w;
   }
 
-  /** Insertion sort of a few children by cost, ties by worker index (unallocated last). */
-  private static void sortByCost(int[] child, double[] cost, int c) {
-    for (int i = 1; i < c; i++) {
+  /**
+   * Brings the cheapest of children i..c − 1 to position i (ties by worker index, unallocated
+   * last): children are taken in increasing cost one at a time, and most nodes stop after a few,
+   * so this costs less than sorting them all.
+   */
+  private static void selectCheapest(int[] child, double[] cost, int i, int c) {
+    int best = i;
+    for (int j = i + 1; j < c; j++) {
+      if (cost[j] < cost[best] || (cost[j] == cost[best] && Integer.compareUnsigned(child[j], child[best]) < 0)) {
+        best = j;
+      }
+    }
+    if (best != i) {
       int w = child[i];
       double x = cost[i];
-      int j = i - 1;
-      while (j >= 0 && (cost[j] > x || (cost[j] == x && Integer.compareUnsigned(child[j], w) > 0))) {
-        child[j + 1] = child[j];
-        cost[j + 1] = cost[j];
-        j--;
-      }
-      child[j + 1] = w;
-      cost[j + 1] = x;
+      child[i] = child[best];
+      cost[i] = cost[best];
+      child[best] = w;
+      cost[best] = x;
     }
   }
 }

@@ -34,10 +34,23 @@ import java.util.stream.IntStream;
  *       charges for leaving out whole groups where room is short (see the package-private
  *       {@code LowerBound}), and the plan's {@linkplain AllocationPlan#gap() gap} says how far
  *       from the optimum it may be.
- *   <li><b>Exact, by branch and bound</b>, after the local search, when the part is small (its
- *       assignments, capacity apart, number at most 10<sup>24</sup>: a team's or a small
- *       authority's departures and intakes) and the search ends within its node budget; it is
- *       pruned by the Lagrangian bound at the prices of the part's bound.
+ *   <li><b>Large-neighbourhood search</b> next (see the package-private {@code NeighbourhoodSearch}):
+ *       the groups of a few workers that share eligibility, with some of those left unallocated,
+ *       are placed again exactly by branch and bound, and the new placement kept when it costs
+ *       less; and where load is sparse, every group of the workers holding at most one is
+ *       placed again at once, exactly, as an assignment problem. It finds what moves of one or
+ *       two groups cannot: which groups to pack into the room of a few workers, and load traded
+ *       round a cycle of workers. Its budget is
+ *       {@linkplain #neighbourhoodNodes() its own}; unbounded, with a {@linkplain #withTimeLimit
+ *       time limit}, it goes on to larger neighbourhoods and then to neighbourhoods drawn at random
+ *       (from a fixed seed) until the time is spent or none improves.
+ *   <li><b>Exact, by branch and bound</b>, when the part is small (its assignments, capacity
+ *       apart, number at most 10<sup>24</sup>: a team's or a small authority's departures and
+ *       intakes) and the search ends within its node budget; it is pruned by the Lagrangian bound
+ *       at the prices of the part's bound. A first slice of its nodes runs before the
+ *       neighbourhoods (a part proven optimal there needs none), the rest after, from their
+ *       plan; a part of more workers than a team gets fewer nodes (see the package-private
+ *       {@code perNode}).
  * </ul>
  * A case that holds its worker moves only when a hard rule forces it or when moving it gains
  * more than the transfer costs (the objective's transfer term sees to it).
@@ -60,9 +73,16 @@ public final class OptimisingAllocator implements Allocator {
   public static final long DEFAULT_MOVE_BUDGET = 20_000_000L;
   /**
    * Default budget of the exact search, in nodes per request: shared over its parts in proportion
-   * to their groups, each part at least {@value #MIN_PART_NODES} (never more than the whole).
+   * to their groups (less for parts of more workers than a team: a team has 12), each
+   * part at least {@value #MIN_PART_NODES} (never more than the whole).
    */
   public static final long DEFAULT_SEARCH_NODES = 1_000_000L;
+  /**
+   * Default budget of the large-neighbourhood search, in nodes of its exact searches per request,
+   * shared over its parts in proportion to their groups (with no least share: a request of many
+   * parts, such as a national one, spends no more on it than one of a single part).
+   */
+  public static final long DEFAULT_NEIGHBOURHOOD_NODES = 20_000L;
   /**
    * A part is searched exactly when it has at most 10^this assignments (capacity apart): a
    * team's departures and intakes (up to about 10^18 for a departure from a team of 12).
@@ -77,22 +97,27 @@ public final class OptimisingAllocator implements Allocator {
   private static final long MAX_PACKING_CELLS = 20_000_000L;
   /** Fewest moves any part may evaluate, however small its share of the budget. */
   private static final long MIN_PART_MOVES = 10_000;
+  /** Workers of a team (the TEAM family's 12); see {@link #perNode}. */
+  static final int TEAM_WORKERS = 12;
   /** Fewest nodes any part's exact search may visit, however small its share of the budget. */
   static final long MIN_PART_NODES = 10_000;
 
   private final long moveBudget;
   private final long searchNodes;
+  private final long neighbourhoodNodes;
   private final Duration timeLimit;
   private final int threads;
 
   /** An allocator with the default budgets, no time limit, on the caller's thread. */
   public OptimisingAllocator() {
-    this(DEFAULT_MOVE_BUDGET, DEFAULT_SEARCH_NODES, null, 1);
+    this(DEFAULT_MOVE_BUDGET, DEFAULT_SEARCH_NODES, DEFAULT_NEIGHBOURHOOD_NODES, null, 1);
   }
 
-  private OptimisingAllocator(long moveBudget, long searchNodes, Duration timeLimit, int threads) {
+  private OptimisingAllocator(long moveBudget, long searchNodes, long neighbourhoodNodes, Duration timeLimit,
+      int threads) {
     this.moveBudget = moveBudget;
     this.searchNodes = searchNodes;
+    this.neighbourhoodNodes = neighbourhoodNodes;
     this.timeLimit = timeLimit;
     this.threads = threads;
   }
@@ -108,12 +133,13 @@ public final class OptimisingAllocator implements Allocator {
    * the machine: prefer the move budget when plans must be reproducible.
    */
   public OptimisingAllocator withTimeLimit(Duration limit) {
-    return new OptimisingAllocator(moveBudget, searchNodes, checkedLimit(limit), threads);
+    return new OptimisingAllocator(moveBudget, searchNodes, neighbourhoodNodes, checkedLimit(limit), threads);
   }
 
   /** This allocator with another move budget for the local search (moves evaluated per request). */
   public OptimisingAllocator withMoveBudget(long moves) {
-    return new OptimisingAllocator(checkedCount("moveBudget", moves), searchNodes, timeLimit, threads);
+    return new OptimisingAllocator(checkedCount("moveBudget", moves), searchNodes, neighbourhoodNodes, timeLimit,
+        threads);
   }
 
   /**
@@ -122,7 +148,7 @@ public final class OptimisingAllocator implements Allocator {
    * allocation. The plan is the same whatever the number of threads.
    */
   public OptimisingAllocator withThreads(int threads) {
-    return new OptimisingAllocator(moveBudget, searchNodes, timeLimit, checkedThreads(threads));
+    return new OptimisingAllocator(moveBudget, searchNodes, neighbourhoodNodes, timeLimit, checkedThreads(threads));
   }
 
   /** Threads used per allocation (1: the caller's own). */
@@ -141,6 +167,25 @@ public final class OptimisingAllocator implements Allocator {
    */
   public long searchNodes() {
     return searchNodes;
+  }
+
+  /**
+   * Nodes the exact searches of the large-neighbourhood search may visit per request (see
+   * {@link #withNeighbourhoodNodes}), shared over the request's parts in proportion to their groups.
+   */
+  public long neighbourhoodNodes() {
+    return neighbourhoodNodes;
+  }
+
+  /**
+   * This allocator with another budget for the large-neighbourhood search: the nodes its exact
+   * searches of neighbourhoods may visit per request (0 turns it off; {@link Long#MAX_VALUE} lets it
+   * go through every size of neighbourhood until none improves, which with a
+   * {@linkplain #withTimeLimit time limit} is the best use of the time).
+   */
+  public OptimisingAllocator withNeighbourhoodNodes(long nodes) {
+    return new OptimisingAllocator(moveBudget, searchNodes, checkedCount("neighbourhoodNodes", nodes), timeLimit,
+        threads);
   }
 
   /** The time limit per allocation, if any. */
@@ -193,22 +238,57 @@ public final class OptimisingAllocator implements Allocator {
 
   /** Solves every part, on {@link #threads} threads; each part alone, so the threads change nothing but the time. */
   private List<Solved> solveAll(List<Part> parts, int[] assign, long grouped, long deadline) {
-    java.util.function.IntFunction<Solved> one = i -> {
+    long[] moves = new long[parts.size()];
+    for (int i = 0; i < parts.size(); i++) {
+      moves[i] = Math.min(moveBudget, Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * parts.get(i).size() / grouped)));
+    }
+    // First every part's start and local search, then every part's searches of neighbourhoods and
+    // exact search: with a time limit, the local search of a part is never cut short for the
+    // neighbourhoods of another, and each part's neighbourhoods may take their share of the time
+    // left when they start (on many threads, a part may start early and take more).
+    List<Started> started = map(parts.size(), i -> start(parts.get(i), parts.get(i).localise(assign), moves[i], deadline));
+    // Smallest parts first, so that the time a part leaves goes to the larger ones after it.
+    Integer[] bySize = new Integer[parts.size()];
+    for (int i = 0; i < bySize.length; i++) {
+      bySize[i] = i;
+    }
+    Arrays.sort(bySize, (x, y) -> parts.get(x).size() != parts.get(y).size()
+        ? Integer.compare(parts.get(x).size(), parts.get(y).size()) : Integer.compare(x, y));
+    double[] after = new double[parts.size() + 1];
+    for (int r = parts.size() - 1; r >= 0; r--) {
+      int i = bySize[r];
+      after[r] = after[r + 1] + (started.get(i).solved() == null ? parts.get(i).size() : 0);
+    }
+    List<Solved> inOrder = map(parts.size(), r -> {
+      int i = bySize[r];
       Part part = parts.get(i);
-      long moves = Math.max(MIN_PART_MOVES, (long) ((double) moveBudget * part.size() / grouped));
-      long nodes = Math.max(MIN_PART_NODES, (long) ((double) searchNodes * part.size() / grouped));
-      return solve(part, part.localise(assign), Math.min(moves, moveBudget), Math.min(nodes, searchNodes), deadline);
-    };
-    if (threads == 1 || parts.size() < 2) {
-      List<Solved> out = new java.util.ArrayList<>(parts.size());
-      for (int i = 0; i < parts.size(); i++) {
+      if (started.get(i).solved() != null) {
+        return started.get(i).solved();
+      }
+      long nodes = Math.max(MIN_PART_NODES, (long) ((double) searchNodes * part.size() / grouped / perNode(part)));
+      long around = (long) ((double) neighbourhoodNodes * part.size() / grouped);
+      return finish(part, started.get(i), Math.min(nodes, searchNodes), Math.min(around, neighbourhoodNodes), deadline,
+          part.size() / after[r]);
+    });
+    Solved[] solved = new Solved[parts.size()];
+    for (int r = 0; r < solved.length; r++) {
+      solved[bySize[r]] = inOrder.get(r);
+    }
+    return List.of(solved);
+  }
+
+  /** {@code one} applied to 0..count − 1, in order, on {@link #threads} threads: they change nothing but the time. */
+  private <T> List<T> map(int count, java.util.function.IntFunction<T> one) {
+    if (threads == 1 || count < 2) {
+      List<T> out = new java.util.ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
         out.add(one.apply(i));
       }
       return out;
     }
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      return pool.submit(() -> IntStream.range(0, parts.size()).parallel().mapToObj(one).toList()).get();
+      return pool.submit(() -> IntStream.range(0, count).parallel().mapToObj(one).toList()).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while allocating", e);
@@ -225,10 +305,17 @@ public final class OptimisingAllocator implements Allocator {
   /** A part's assignment and a lower bound on its objective (equal to it when proven optimal). */
   private record Solved(int[] at, double bound) {}
 
-  private Solved solve(Part part, int[] start, long moves, long nodes, long deadline) {
+  /**
+   * A part after its local search: the assignment and the part's bound with its prices; or, when
+   * the flow solved it exactly, only {@code solved}.
+   */
+  private record Started(int[] at, LowerBound.Bound bound, Solved solved) {}
+
+  /** A part's start: solved by the flow, or the best of the starts improved by the local search, and bounded. */
+  private Started start(Part part, int[] start, long moves, long deadline) {
     if (part.equalWeights()) {
       int[] at = ConvexFlow.solve(part);
-      return new Solved(at, part.objective(at));
+      return new Started(at, null, new Solved(at, part.objective(at)));
     }
     // The best of the starts: the greedy plan, a fill by value, and when capacity is short a tight
     // fill and a packing worker by worker, which pack closest.
@@ -256,19 +343,67 @@ public final class OptimisingAllocator implements Allocator {
     if (!part.feasible(at) || part.objective(at) > fromCost) {
       at = from; // cannot happen unless rounding drifted; keep the start, which is checked
     }
+    return new Started(at, LowerBound.withPrices(part, at, BOUND_PASSES), null);
+  }
+
+  /**
+   * A part's searches after its start: neighbourhoods, then, when small enough, the exact search.
+   * With a time limit, the neighbourhoods may take {@code share} of the time left when they start
+   * (the exact search stops only at the deadline, or its nodes).
+   */
+  private Solved finish(Part part, Started started, long nodes, long neighbourhoodNodes, long deadline, double share) {
+    int[] at = started.at();
+    LowerBound.Bound bound = started.bound();
+    boolean exact = exactSearch(part);
+    long slice = Math.min(nodes, MIN_PART_NODES);
+    if (exact && System.nanoTime() - deadline < 0) {
+      // A first slice of the exact search: a small part (a team's) is often proven optimal in it,
+      // and then needs no neighbourhoods.
+      BranchAndBound.Result first = BranchAndBound.search(part, at, bound.prices(), slice);
+      if (first.proven()) {
+        return new Solved(first.best(), part.objective(first.best()));
+      }
+      at = first.best();
+      nodes -= first.nodes();
+    }
+    long now = System.nanoTime();
+    if (neighbourhoodNodes > 0 && now - deadline < 0) {
+      long until = deadline == Long.MAX_VALUE ? deadline : now + (long) ((deadline - now) * share);
+      int[] better = NeighbourhoodSearch.improve(part, at, bound.prices(), NeighbourhoodSearch.LEVELS, neighbourhoodNodes,
+          until);
+      if (part.objective(better) < part.objective(at)) {
+        at = better;
+      }
+      if (!part.feasible(at)) {
+        throw new IllegalStateException("the neighbourhood search broke a capacity of " + part); // cannot happen
+      }
+    }
     double objective = part.objective(at);
-    LowerBound.Bound bound = LowerBound.withPrices(part, at, BOUND_PASSES);
-    if (exactSearch(part) && System.nanoTime() - deadline < 0) {
-      BranchAndBound.Result exact = BranchAndBound.search(part, at, bound.prices(), nodes);
-      double found = part.objective(exact.best());
-      if (exact.proven()) {
-        return new Solved(exact.best(), found);
+    if (exact && nodes > 0 && System.nanoTime() - deadline < 0) {
+      // The rest of the exact search, from the neighbourhoods' plan: a better incumbent prunes more.
+      BranchAndBound.Result rest = BranchAndBound.search(part, at, bound.prices(), nodes);
+      double found = part.objective(rest.best());
+      if (rest.proven()) {
+        return new Solved(rest.best(), found);
       }
       if (found < objective) { // out of nodes, but it found better on the way
-        return new Solved(exact.best(), Math.min(found, bound.value()));
+        return new Solved(rest.best(), Math.min(found, bound.value()));
       }
     }
     return new Solved(at, Math.min(objective, bound.value()));
+  }
+
+  /**
+   * What one node of the exact search of {@code part} costs in the budget: (its workers ÷
+   * {@value #TEAM_WORKERS})², at least 1. Each node weighs every worker, and a part of many workers
+   * is seldom proven optimal within its share (LA_M's weekly intake, a part of 12 groups and 40
+   * workers: 196,000 nodes, about 20 ms, for no better plan and 0.05% more bound), so its share goes
+   * mostly to the first slice, which finds better plans where there are some; a team's part keeps
+   * its whole share, enough to prove most teams' departures.
+   */
+  static double perNode(Part part) {
+    double r = (double) part.workerCount() / TEAM_WORKERS;
+    return Math.max(1, r * r);
   }
 
   /** True if the part is small enough for the exact search to be tried (see {@link #EXACT_SEARCH_SPACE_LOG10}). */
@@ -656,8 +791,8 @@ public final class OptimisingAllocator implements Allocator {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "OptimisingAllocator[move budget %,d, exact search %,d nodes, %s%s]",
-        moveBudget, searchNodes, timeLimit == null ? "no time limit" : "time limit " + timeLimit,
+    return String.format(Locale.ROOT, "OptimisingAllocator[move budget %,d, exact search %,d nodes, "
+        + "neighbourhoods %,d nodes, %s%s]", moveBudget, searchNodes, neighbourhoodNodes, timeLimit == null ? "no time limit" : "time limit " + timeLimit,
         threads == 1 ? "" : ", " + threads + " threads");
   }
 
@@ -665,6 +800,7 @@ public final class OptimisingAllocator implements Allocator {
   public static final class Builder {
     private Long moveBudget;
     private Long searchNodes;
+    private Long neighbourhoodNodes;
     private Duration timeLimit;
     private Integer threads;
 
@@ -700,6 +836,18 @@ public final class OptimisingAllocator implements Allocator {
       return this;
     }
 
+    /**
+     * Nodes the large-neighbourhood search may visit per request (default 20,000); see
+     * {@link OptimisingAllocator#withNeighbourhoodNodes}.
+     */
+    public Builder neighbourhoodNodes(long nodes) {
+      if (neighbourhoodNodes != null) {
+        throw new IllegalStateException("neighbourhoodNodes was already set to " + neighbourhoodNodes);
+      }
+      neighbourhoodNodes = checkedCount("neighbourhoodNodes", nodes);
+      return this;
+    }
+
     /** A time limit per allocation; see {@link OptimisingAllocator#withTimeLimit}. */
     public Builder timeLimit(Duration limit) {
       if (timeLimit != null) {
@@ -712,7 +860,9 @@ public final class OptimisingAllocator implements Allocator {
     /** The allocator. */
     public OptimisingAllocator build() {
       return new OptimisingAllocator(moveBudget == null ? DEFAULT_MOVE_BUDGET : moveBudget,
-          searchNodes == null ? DEFAULT_SEARCH_NODES : searchNodes, timeLimit, threads == null ? 1 : threads);
+          searchNodes == null ? DEFAULT_SEARCH_NODES : searchNodes,
+          neighbourhoodNodes == null ? DEFAULT_NEIGHBOURHOOD_NODES : neighbourhoodNodes, timeLimit,
+          threads == null ? 1 : threads);
     }
   }
 }

@@ -42,6 +42,12 @@ final class Part {
    * (complexity multipliers 4/7, 1, 10/7 on whole category weights) it is 1/7.
    */
   final double granule;
+  /**
+   * Load of each local worker that the part's groups come on top of, weighted cases: the
+   * problem's fixed load for a part of {@link #split}; for a {@linkplain #restrict restricted}
+   * part, also the groups of the whole part that stay where they are.
+   */
+  private final double[] fixed;
 
   /** Largest denominator tried for {@link #granule}. */
   static final int MAX_DENOMINATOR = 1000;
@@ -72,6 +78,78 @@ final class Part {
       });
     }
     granule = granule(weight);
+    fixed = new double[workers.length];
+    for (int w = 0; w < workers.length; w++) {
+      fixed[w] = problem.fixedLoad[workers[w]];
+    }
+  }
+
+  /** A restricted part: every array given is the part's own (see {@link #restrict}). */
+  private Part(Part whole, int[] groups, int[] workers, int[][] options, double[] weight, double[] unallocatedCost,
+      double[][] cost, double[] fixed) {
+    this.problem = whole.problem;
+    this.groups = groups;
+    this.workers = workers;
+    this.options = options;
+    this.weight = weight;
+    this.unallocatedCost = unallocatedCost;
+    this.cost = cost;
+    this.granule = whole.granule; // every weight here is a multiple of it too
+    this.fixed = fixed;
+  }
+
+  /**
+   * The sub-problem of this part in which only groups {@code free} (local indices, ascending) are
+   * placed again, on workers {@code onto} only (local indices, ascending), on top of loads
+   * {@code base} (per worker of {@code onto}: its fixed load and the groups of this part that stay
+   * with it, weighted cases). A group's options are those of its options in {@code onto} that
+   * can take it on top of that load. Its objective differs from this part's, for the same
+   * placement of the free groups, by a constant: so solving it solves the neighbourhood.
+   * Group i and worker j of the result are {@code free[i]} and {@code onto[j]} here.
+   */
+  Part restrict(int[] free, int[] onto, double[] base) {
+    int n = free.length;
+    int[] gs = new int[n];
+    int[] ws = new int[onto.length];
+    for (int j = 0; j < onto.length; j++) {
+      ws[j] = workers[onto[j]];
+    }
+    int[][] opts = new int[n][];
+    double[] a = new double[n];
+    double[] u = new double[n];
+    double[][] c = new double[n][];
+    int[] buffer = new int[onto.length];
+    int[] at = new int[onto.length];
+    for (int i = 0; i < n; i++) {
+      int g = free[i];
+      gs[i] = groups[g];
+      a[i] = weight[g];
+      u[i] = unallocatedCost[g];
+      int[] o = options[g];
+      double[] whole = cost[g];
+      // merge of two ascending lists: the group's options and the workers of the neighbourhood
+      int k = 0;
+      for (int x = 0, y = 0; x < o.length && y < onto.length;) {
+        if (o[x] < onto[y]) {
+          x++;
+        } else if (o[x] > onto[y]) {
+          y++;
+        } else {
+          if (fits(o[x], base[y], a[i])) {
+            at[k] = x;
+            buffer[k++] = y;
+          }
+          x++;
+          y++;
+        }
+      }
+      opts[i] = Arrays.copyOf(buffer, k);
+      c[i] = new double[k];
+      for (int j = 0; j < k; j++) {
+        c[i][j] = whole[at[j]];
+      }
+    }
+    return new Part(this, gs, ws, opts, a, u, c, base.clone());
   }
 
   /** See {@link #granule}. */
@@ -218,9 +296,9 @@ final class Part {
     return w < 0 ? unallocatedCost[g] : cost[g][optionIndex(g, w)];
   }
 
-  /** Fixed load of local worker {@code w}. */
+  /** Load of local worker {@code w} that the part's groups come on top of (see {@link #fixed}), weighted cases. */
   double fixedLoad(int w) {
-    return problem.fixedLoad[workers[w]];
+    return fixed[w];
   }
 
   /** Capacity of local worker {@code w}. */
