@@ -176,6 +176,9 @@ final class Part {
    * (no eligible worker, or none with room for them even empty-handed) are in no part: they are
    * unallocated in every plan.
    */
+  /** A group's options trimmed to the workers with room: by its eligible array (the same array, not equal contents) and weight. */
+  private record Trimmed(int[] eligible, double weight) {}
+
   static List<Part> split(AllocationProblem problem) {
     int m = problem.workerCount();
     List<AllocationProblem.Group> all = problem.groups;
@@ -184,9 +187,16 @@ final class Part {
     for (int w = 0; w < m; w++) {
       parent[w] = w;
     }
-    // Groups of one kind share their eligible array; share the options made from it too.
+    // Groups of one kind share their eligible array; share the options made from it too: whole,
+    // or, where some worker is too full, trimmed for one weight.
     Map<int[], int[]> whole = new IdentityHashMap<>();
+    Map<Trimmed, int[]> trimmed = new HashMap<>();
     for (AllocationProblem.Group g : all) {
+      int[] sharedTrimmed = trimmed.get(new Trimmed(g.eligible, g.weight));
+      if (sharedTrimmed != null) {
+        opts[g.index] = sharedTrimmed;
+        continue; // its workers are already joined
+      }
       int[] o = new int[g.eligible.length];
       int k = 0;
       for (int w : g.eligible) {
@@ -204,6 +214,7 @@ final class Part {
         opts[g.index] = o;
       } else {
         opts[g.index] = Arrays.copyOf(o, k);
+        trimmed.put(new Trimmed(g.eligible, g.weight), opts[g.index]);
       }
       for (int i = 1; i < k; i++) {
         union(parent, o[0], o[i]);
