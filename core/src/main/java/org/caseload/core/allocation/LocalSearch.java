@@ -67,6 +67,8 @@ final class LocalSearch {
 
   private final Part part;
   private final int n;
+  /** The assignment being improved, with loads and each worker's groups (its arrays are the fields below). */
+  private final Holdings holdings;
   private final int[] at;
   /** Position of each group's worker among its options (-1 when unallocated). */
   private final int[] atK;
@@ -102,39 +104,20 @@ final class LocalSearch {
   private LocalSearch(Part part, int[] start, long budget, long deadline) {
     this.part = part;
     this.n = part.size();
-    this.at = start.clone();
+    this.holdings = new Holdings(part, start);
+    this.at = holdings.at;
     this.atK = new int[n];
     for (int g = 0; g < n; g++) {
       atK[g] = at[g] < 0 ? -1 : part.optionIndex(g, at[g]);
     }
-    this.load = part.loads(at);
+    this.load = holdings.load;
     this.failures = new int[n];
     this.gatheredFrom = new int[n];
     Arrays.fill(gatheredFrom, -1);
-    int m = part.workerCount();
-    members = new int[m][4];
-    count = new int[m];
-    pos = new int[n];
-    for (int g = 0; g < n; g++) {
-      if (at[g] >= 0) {
-        add(g, at[g]);
-      }
-    }
-    Integer[] o = new Integer[n];
-    for (int g = 0; g < n; g++) {
-      o[g] = g;
-    }
-    Arrays.sort(o, (x, y) -> {
-      int c = Double.compare(part.unallocatedCost[y], part.unallocatedCost[x]);
-      if (c == 0) {
-        c = Double.compare(part.weight[x], part.weight[y]);
-      }
-      return c != 0 ? c : Integer.compare(x, y);
-    });
-    order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = o[i];
-    }
+    members = holdings.members;
+    count = holdings.count;
+    pos = holdings.pos;
+    order = part.byPriority();
     least = new double[n];
     leastAt = new int[n];
     second = new double[n];
@@ -723,27 +706,7 @@ final class LocalSearch {
   }
 
   private void move(int g, int w) {
-    int cur = at[g];
-    if (cur >= 0) {
-      load[cur] -= part.weight[g];
-      int i = pos[g];
-      int last = members[cur][--count[cur]];
-      members[cur][i] = last;
-      pos[last] = i;
-    }
-    at[g] = w;
+    holdings.move(g, w);
     atK[g] = w < 0 ? -1 : part.optionIndex(g, w);
-    if (w >= 0) {
-      load[w] += part.weight[g];
-      add(g, w);
-    }
-  }
-
-  private void add(int g, int w) {
-    if (count[w] == members[w].length) {
-      members[w] = Arrays.copyOf(members[w], 2 * count[w]);
-    }
-    pos[g] = count[w];
-    members[w][count[w]++] = g;
   }
 }

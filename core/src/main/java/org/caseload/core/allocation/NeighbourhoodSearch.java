@@ -65,6 +65,8 @@ final class NeighbourhoodSearch {
   private final Part part;
   private final int n;
   private final int m;
+  /** The assignment being improved, with loads and each worker's groups (its arrays are the fields below). */
+  private final Holdings holdings;
   private final int[] at;
   private final double[] load;
   private final int[][] members;
@@ -97,8 +99,9 @@ final class NeighbourhoodSearch {
     this.part = part;
     this.n = part.size();
     this.m = part.workerCount();
-    this.at = start.clone();
-    this.load = part.loads(at);
+    this.holdings = new Holdings(part, start);
+    this.at = holdings.at;
+    this.load = holdings.load;
     this.prices = prices;
     this.budget = budget;
     this.deadline = deadline;
@@ -106,28 +109,13 @@ final class NeighbourhoodSearch {
     score = new double[m];
     Arrays.fill(score, Double.POSITIVE_INFINITY);
     scored = new int[m];
-    members = new int[m][4];
-    count = new int[m];
-    pos = new int[n];
-    for (int g = 0; g < n; g++) {
-      if (at[g] >= 0) {
-        add(g, at[g]);
-      }
-    }
+    members = holdings.members;
+    count = holdings.count;
+    pos = holdings.pos;
+    order = part.byPriority();
     Integer[] o = new Integer[n];
     for (int g = 0; g < n; g++) {
       o[g] = g;
-    }
-    Arrays.sort(o, (x, y) -> {
-      int c = Double.compare(part.unallocatedCost[y], part.unallocatedCost[x]);
-      if (c == 0) {
-        c = Double.compare(part.weight[x], part.weight[y]);
-      }
-      return c != 0 ? c : Integer.compare(x, y);
-    });
-    order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = o[i];
     }
     Arrays.sort(o, (x, y) -> {
       int c = Double.compare(part.unallocatedCost[y] * part.weight[x], part.unallocatedCost[x] * part.weight[y]);
@@ -605,27 +593,7 @@ final class NeighbourhoodSearch {
 
   private void move(int g, int w) {
     movedSinceMatching = true;
-    int cur = at[g];
-    if (cur >= 0) {
-      load[cur] -= part.weight[g];
-      int i = pos[g];
-      int last = members[cur][--count[cur]];
-      members[cur][i] = last;
-      pos[last] = i;
-    }
-    at[g] = w;
-    if (w >= 0) {
-      load[w] += part.weight[g];
-      add(g, w);
-    }
-  }
-
-  private void add(int g, int w) {
-    if (count[w] == members[w].length) {
-      members[w] = Arrays.copyOf(members[w], 2 * count[w]);
-    }
-    pos[g] = count[w];
-    members[w][count[w]++] = g;
+    holdings.move(g, w);
   }
 
   /**

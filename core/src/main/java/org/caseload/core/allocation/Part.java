@@ -176,6 +176,30 @@ final class Part {
    * (no eligible worker, or none with room for them even empty-handed) are in no part: they are
    * unallocated in every plan.
    */
+  /**
+   * The groups in the order the searches take them: highest cost of leaving unallocated first,
+   * then lightest, then by index (a fixed order, so that results repeat).
+   */
+  int[] byPriority() {
+    int n = size();
+    Integer[] o = new Integer[n];
+    for (int g = 0; g < n; g++) {
+      o[g] = g;
+    }
+    Arrays.sort(o, (x, y) -> {
+      int c = Double.compare(unallocatedCost[y], unallocatedCost[x]);
+      if (c == 0) {
+        c = Double.compare(weight[x], weight[y]);
+      }
+      return c != 0 ? c : Integer.compare(x, y);
+    });
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = o[i];
+    }
+    return order;
+  }
+
   /** A group's options trimmed to the workers with room: by its eligible array (the same array, not equal contents) and weight. */
   private record Trimmed(int[] eligible, double weight) {}
 
