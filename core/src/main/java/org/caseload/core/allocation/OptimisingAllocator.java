@@ -90,6 +90,13 @@ public final class OptimisingAllocator implements Allocator {
   static final double EXACT_SEARCH_SPACE_LOG10 = 24;
   /** Passes of the fractional relaxation that prices the workers for the lower bound. */
   static final int BOUND_PASSES = 30;
+
+  /**
+   * Nodes per group of the exact search tried without prices before a small part is bounded: enough
+   * to prove a plan that is already optimal when little can change, few enough to cost less than
+   * the bound when it cannot.
+   */
+  static final int UNPRICED_NODES_PER_GROUP = 20;
   /** Rounds of packing again, and how many full workers join those with room each time. */
   private static final int REPACK_ROUNDS = 30;
   private static final int REPACK_WITH = 6;
@@ -343,7 +350,9 @@ public final class OptimisingAllocator implements Allocator {
     if (!part.feasible(at) || part.objective(at) > fromCost) {
       at = from; // cannot happen unless rounding drifted; keep the start, which is checked
     }
-    return new Started(at, LowerBound.withPrices(part, at, BOUND_PASSES), null);
+    // A part small enough for the exact search is bounded only if a first slice of it, pruning
+    // without prices, does not prove its plan optimal: the bound costs more than such a proof.
+    return new Started(at, exactSearch(part) ? null : LowerBound.withPrices(part, at, BOUND_PASSES), null);
   }
 
   /**
@@ -356,6 +365,19 @@ public final class OptimisingAllocator implements Allocator {
     LowerBound.Bound bound = started.bound();
     boolean exact = exactSearch(part);
     long slice = Math.min(nodes, MIN_PART_NODES);
+    if (exact && bound == null && System.nanoTime() - deadline < 0) {
+      // A few nodes without prices first: where the local search's plan is already optimal and
+      // easily shown so (one leaver's cases), this proof costs less than the bound.
+      BranchAndBound.Result quick = BranchAndBound.search(part, at, null, Math.min(slice, UNPRICED_NODES_PER_GROUP * part.size()));
+      if (quick.proven()) {
+        return new Solved(quick.best(), part.objective(quick.best()));
+      }
+      at = quick.best();
+      nodes -= quick.nodes();
+    }
+    if (bound == null) {
+      bound = LowerBound.withPrices(part, at, BOUND_PASSES);
+    }
     if (exact && System.nanoTime() - deadline < 0) {
       // A first slice of the exact search: a small part (a team's) is often proven optimal in it,
       // and then needs no neighbourhoods.
