@@ -103,20 +103,22 @@ public final class Comparison {
 
   /**
    * A table for people: for each service at {@code week}, the paired difference (alternative −
-   * baseline) of the main measures with 95% intervals, and both probabilities of meeting target.
+   * baseline) of the main measures (as {@link SimulationResult#summarize()}) with 95% intervals,
+   * and both probabilities of meeting target.
    */
   public String summarize(int week) {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
         "%s minus %s, week %d: mean difference [95%% interval] over %d paired replications%n",
         alternative.scenario().name(), baseline.scenario().name(), week, baseline.replications().size()));
-    sb.append(String.format(Locale.ROOT, "%-24s %-26s %-26s %-26s %-26s %s%n", "service", "open cases",
-        "caseload per FTE", "unallocated", "transfers", "P(target) base -> alt"));
+    sb.append(String.format(Locale.ROOT, "%-24s %-26s %-26s %-26s %-26s %-26s %s%n", "service", "open cases",
+        "caseload per FTE", "unallocated", "transfers", "held in breach", "P(target) base -> alt"));
     for (String service : baseline.replications().get(0).services()) {
       double pa = baseline.probabilityOfMeetingTarget(service);
       double pb = alternative.probabilityOfMeetingTarget(service);
-      sb.append(String.format(Locale.ROOT, "%-24s %-26s %-26s %-26s %-26s %s%n", service,
+      sb.append(String.format(Locale.ROOT, "%-24s %-26s %-26s %-26s %-26s %-26s %s%n", service,
           difference(Measure.OPEN_CASES, service, week), difference(Measure.CASELOAD_PER_FTE, service, week),
           difference(Measure.UNALLOCATED, service, week), difference(Measure.TRANSFERS, service, week),
+          difference(Measure.PROTECTION_BREACHES, service, week),
           Double.isNaN(pa) ? "-" : String.format(Locale.ROOT, "%.0f%% -> %.0f%%", 100 * pa, 100 * pb)));
     }
     return sb.toString();

@@ -231,20 +231,22 @@ public final class SimulationResult {
 
   /**
    * A table for people: for each service at the horizon, the median and 10th–90th percentile
-   * range of the main measures, and the probability of meeting its target.
+   * range of the main measures (open cases, caseload per FTE, unallocated, transfers, children
+   * held in breach of a role protection), and the probability of meeting its target.
    */
   public String summarize() {
     int end = scenario.horizonWeeks();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s: %d replications, week %d (%s), median [10th-90th percentile]%n",
         scenario.name(), replications.size(), end, scenario.organisation().asOf().plusWeeks(end)));
-    sb.append(String.format(Locale.ROOT, "%-24s %-22s %-22s %-22s %-22s %s%n", "service", "open cases",
-        "caseload per FTE", "unallocated", "transfers", "P(target met)"));
+    sb.append(String.format(Locale.ROOT, "%-24s %-22s %-22s %-22s %-22s %-22s %s%n", "service", "open cases",
+        "caseload per FTE", "unallocated", "transfers", "held in breach", "P(target met)"));
     for (String service : replications.get(0).services()) {
       double p = probabilityOfMeetingTarget(service);
-      sb.append(String.format(Locale.ROOT, "%-24s %-22s %-22s %-22s %-22s %s%n", shorten(service),
+      sb.append(String.format(Locale.ROOT, "%-24s %-22s %-22s %-22s %-22s %-22s %s%n", shorten(service),
           range(Measure.OPEN_CASES, service, end), range(Measure.CASELOAD_PER_FTE, service, end),
           range(Measure.UNALLOCATED, service, end), range(Measure.TRANSFERS, service, end),
+          range(Measure.PROTECTION_BREACHES, service, end),
           Double.isNaN(p) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * p)));
     }
     return sb.toString();

@@ -59,6 +59,7 @@ class ResultsTest {
     assertTrue(summary.startsWith("lambda 10.0: 20 replications, week 60 (2021-05-31)"), summary);
     assertTrue(summary.contains("\ns "), summary);
     assertTrue(summary.lines().anyMatch(l -> l.startsWith("s ") && l.endsWith("%")), summary);
+    assertTrue(summary.contains("held in breach"), summary);
   }
 
   @Test
