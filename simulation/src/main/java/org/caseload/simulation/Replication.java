@@ -192,7 +192,7 @@ final class Replication {
    * with their streams and arrays rather than allocating a case per referral.
    */
   private final List<SimCase> spare = new ArrayList<>();
-  /** Scratch list of sibling holders for {@link #cheapest}. */
+  /** Scratch list of sibling holders ({@link #gatherSiblings}). */
   private final IntList holders = new IntList();
   /** Scratch for {@link #endStage}: the cases leaving a stage together, and the workers they leave. */
   private final List<SimCase> moving = new ArrayList<>();
@@ -1038,11 +1038,9 @@ final class Replication {
 
   /** Whether an open sibling of {@code c} is held by a worker not at work (so {@code c} must wait for them). */
   private boolean siblingsHeldAway(SimCase c, boolean[] atWork) {
-    if (c.family < 0) {
-      return false;
-    }
-    for (SimCase sibling : families.get(c.family)) {
-      if (sibling != c && sibling.open && sibling.worker >= 0 && !atWork[sibling.worker]) {
+    gatherSiblings(c);
+    for (int i = 0; i < holders.size; i++) {
+      if (!atWork[holders.items[i]]) {
         return true;
       }
     }
@@ -1233,14 +1231,32 @@ final class Replication {
 
   /** Whether worker {@code w} may take {@code c} as far as siblings go: no open sibling of it is held by another worker. */
   private boolean siblingsAllow(SimCase c, int w) {
-    if (c.family >= 0) {
-      for (SimCase sibling : families.get(c.family)) {
-        if (sibling != c && sibling.open && sibling.worker >= 0 && sibling.worker != w) {
-          return false;
-        }
+    gatherSiblings(c);
+    for (int i = 0; i < holders.size; i++) {
+      if (holders.items[i] != w) {
+        return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The workers of {@code c}'s open siblings that have one, into {@link #holders}; returns the room
+   * {@code c} needs with its open siblings that have none (its weight plus theirs).
+   */
+  private double gatherSiblings(SimCase c) {
+    holders.size = 0;
+    double need = c.weight;
+    if (c.family >= 0) {
+      for (SimCase sibling : families.get(c.family)) {
+        if (sibling != c && sibling.open && sibling.worker >= 0) {
+          holders.add(sibling.worker);
+        } else if (sibling != c && sibling.open) {
+          need += sibling.weight;
+        }
+      }
+    }
+    return need;
   }
 
   /** A case whose last stage has ended closes; the child may be referred again later. */
@@ -1331,19 +1347,9 @@ final class Replication {
    * only goes to a worker with room for all of its waiting members.
    */
   private int cheapest(SimCase c, boolean breach) {
-    double need = c.weight;
-    if (c.family >= 0) {
-      holders.size = 0;
-      for (SimCase sibling : families.get(c.family)) {
-        if (sibling != c && sibling.open && sibling.worker >= 0) {
-          holders.add(sibling.worker);
-        } else if (sibling != c && sibling.open) {
-          need += sibling.weight;
-        }
-      }
-      if (holders.size > 0) {
-        return cheapestOf(holders, c, c.weight, breach);
-      }
+    double need = gatherSiblings(c);
+    if (holders.size > 0) {
+      return cheapestOf(holders, c, c.weight, breach);
     }
     int best = cheapestInPool(c, need, breach);
     if (checking) {
