@@ -364,11 +364,11 @@ public final class OptimisingAllocator implements Allocator {
     int[] at = started.at();
     LowerBound.Bound bound = started.bound();
     boolean exact = exactSearch(part);
-    long slice = Math.min(nodes, MIN_PART_NODES);
     if (exact && bound == null && System.nanoTime() - deadline < 0) {
       // A few nodes without prices first: where the local search's plan is already optimal and
       // easily shown so (one leaver's cases), this proof costs less than the bound.
-      BranchAndBound.Result quick = BranchAndBound.search(part, at, null, Math.min(slice, UNPRICED_NODES_PER_GROUP * part.size()));
+      long few = Math.min(nodes, Math.min(MIN_PART_NODES, UNPRICED_NODES_PER_GROUP * (long) part.size()));
+      BranchAndBound.Result quick = BranchAndBound.search(part, at, null, few);
       if (quick.proven()) {
         return new Solved(quick.best(), part.objective(quick.best()));
       }
@@ -378,6 +378,7 @@ public final class OptimisingAllocator implements Allocator {
     if (bound == null) {
       bound = LowerBound.withPrices(part, at, BOUND_PASSES);
     }
+    long slice = Math.min(nodes, MIN_PART_NODES);
     if (exact && System.nanoTime() - deadline < 0) {
       // A first slice of the exact search: a small part (a team's) is often proven optimal in it,
       // and then needs no neighbourhoods.
