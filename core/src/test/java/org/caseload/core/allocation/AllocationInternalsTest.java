@@ -71,32 +71,24 @@ class AllocationInternalsTest {
 
   @Test
   void localSearchEndsAtALocalOptimumOfRelocationsAndNeverWorsens() {
-    qt().withFixedSeed(67L).withExamples(300)
-        .forAll(longs().all(), integers().between(0, 2), integers().between(0, 1000))
-        .checkAssert((seed, kind, pick) -> {
-          AllocationRequest request = OptimisingAllocatorPropertiesTest.tightRequest(seed, kind, pick);
-          AllocationProblem problem = new AllocationProblem(request);
-          int[] greedy = GreedyAllocator.assign(problem);
-          for (Part part : Part.split(problem)) {
-            int[] start = part.localise(greedy);
-            int[] at = LocalSearch.improve(part, start, 10_000_000, Long.MAX_VALUE); // finite: a cycling search fails
-            String where = part + " of " + request + "\n" + Fixtures.dump(request.organisation());
-            assertTrue(part.feasible(at), "infeasible: " + where);
-            double cost = part.objective(at);
-            assertTrue(cost <= part.objective(start) + 1e-9, "worse than its start: " + where);
-            for (int g = 0; g < at.length; g++) {
-              int[] moved = at.clone();
-              for (int k = -1; k < part.options[g].length; k++) {
-                moved[g] = k < 0 ? -1 : part.options[g][k];
-                if (moved[g] != at[g] && part.feasible(moved)) {
-                  double other = part.objective(moved);
-                  assertTrue(other >= cost - 1e-7 * Math.max(1, Math.abs(cost)),
-                      "relocating group " + g + " to " + moved[g] + " gains " + (cost - other) + ": " + where);
-                }
-              }
-            }
+    forEachTightPart(67L, 300, (seed, request, part, start) -> {
+      int[] at = LocalSearch.improve(part, start, 10_000_000, Long.MAX_VALUE); // finite: a cycling search fails
+      String where = part + " of " + request + "\n" + Fixtures.dump(request.organisation());
+      assertTrue(part.feasible(at), "infeasible: " + where);
+      double cost = part.objective(at);
+      assertTrue(cost <= part.objective(start) + 1e-9, "worse than its start: " + where);
+      for (int g = 0; g < at.length; g++) {
+        int[] moved = at.clone();
+        for (int k = -1; k < part.options[g].length; k++) {
+          moved[g] = k < 0 ? -1 : part.options[g][k];
+          if (moved[g] != at[g] && part.feasible(moved)) {
+            double other = part.objective(moved);
+            assertTrue(other >= cost - 1e-7 * Math.max(1, Math.abs(cost)),
+                "relocating group " + g + " to " + moved[g] + " gains " + (cost - other) + ": " + where);
           }
-        });
+        }
+      }
+    });
   }
 
   @Test
@@ -105,81 +97,65 @@ class AllocationInternalsTest {
     // of those groups as the whole part does, less a constant, or solving it would not solve the
     // neighbourhood.
     AtomicInteger checked = new AtomicInteger();
-    qt().withFixedSeed(83L).withExamples(120)
-        .forAll(longs().all(), integers().between(0, 2), integers().between(0, 1000))
-        .checkAssert((seed, kind, pick) -> {
-          AllocationRequest request = OptimisingAllocatorPropertiesTest.tightRequest(seed, kind, pick);
-          AllocationProblem problem = new AllocationProblem(request);
-          int[] greedy = GreedyAllocator.assign(problem);
-          SplittableRandom r = new SplittableRandom(seed);
-          for (Part part : Part.split(problem)) {
-            int[] at = part.localise(greedy);
-            int[] onto = java.util.stream.IntStream.range(0, Math.min(3, part.workerCount())).toArray();
-            List<Integer> free = new ArrayList<>();
-            for (int g = 0; g < part.size(); g++) {
-              if (at[g] < 0 || at[g] < onto.length) {
-                free.add(g);
-              }
-            }
-            int[] groups = free.stream().mapToInt(Integer::intValue).toArray();
-            double[] base = new double[onto.length];
-            for (int j = 0; j < onto.length; j++) {
-              base[j] = part.fixedLoad(onto[j]);
-            }
-            Part sub = part.restrict(groups, onto, base);
-            int[] now = new int[groups.length];
-            for (int i = 0; i < groups.length; i++) {
-              now[i] = at[groups[i]];
-            }
-            assertTrue(sub.feasible(now), "the plan now is a plan of the sub-problem");
-            double offset = part.objective(at) - sub.objective(now);
-            for (int trial = 0; trial < 5; trial++) {
-              int[] other = now.clone();
-              int[] whole = at.clone();
-              for (int i = 0; i < groups.length; i++) {
-                int[] o = sub.options[i];
-                int k = r.nextInt(o.length + 1);
-                other[i] = k == o.length ? -1 : o[k];
-                whole[groups[i]] = other[i] < 0 ? -1 : onto[other[i]];
-              }
-              assertEquals(sub.feasible(other), part.feasible(whole), "feasible in both or in neither");
-              if (sub.feasible(other)) {
-                double tol = Exhaustive.tolerance(part.objective(whole));
-                assertEquals(part.objective(whole), sub.objective(other) + offset, tol);
-                checked.incrementAndGet();
-              }
-            }
-          }
-        });
+    forEachTightPart(83L, 120, (seed, request, part, at) -> {
+      SplittableRandom r = new SplittableRandom(seed + part.size());
+      int[] onto = java.util.stream.IntStream.range(0, Math.min(3, part.workerCount())).toArray();
+      List<Integer> free = new ArrayList<>();
+      for (int g = 0; g < part.size(); g++) {
+        if (at[g] < 0 || at[g] < onto.length) {
+          free.add(g);
+        }
+      }
+      int[] groups = free.stream().mapToInt(Integer::intValue).toArray();
+      double[] base = new double[onto.length];
+      for (int j = 0; j < onto.length; j++) {
+        base[j] = part.fixedLoad(onto[j]);
+      }
+      Part sub = part.restrict(groups, onto, base);
+      int[] now = new int[groups.length];
+      for (int i = 0; i < groups.length; i++) {
+        now[i] = at[groups[i]];
+      }
+      assertTrue(sub.feasible(now), "the plan now is a plan of the sub-problem");
+      double offset = part.objective(at) - sub.objective(now);
+      for (int trial = 0; trial < 5; trial++) {
+        int[] other = now.clone();
+        int[] whole = at.clone();
+        for (int i = 0; i < groups.length; i++) {
+          int[] o = sub.options[i];
+          int k = r.nextInt(o.length + 1);
+          other[i] = k == o.length ? -1 : o[k];
+          whole[groups[i]] = other[i] < 0 ? -1 : onto[other[i]];
+        }
+        assertEquals(sub.feasible(other), part.feasible(whole), "feasible in both or in neither");
+        if (sub.feasible(other)) {
+          double tol = Exhaustive.tolerance(part.objective(whole));
+          assertEquals(part.objective(whole), sub.objective(other) + offset, tol);
+          checked.incrementAndGet();
+        }
+      }
+    });
     assertTrue(checked.get() >= 100, "too few re-placements checked: " + checked);
   }
 
   @Test
   void theNeighbourhoodSearchKeepsPlansFeasibleAndNeverWorse() {
     AtomicInteger gained = new AtomicInteger();
-    qt().withFixedSeed(89L).withExamples(150)
-        .forAll(longs().all(), integers().between(0, 2), integers().between(0, 1000))
-        .checkAssert((seed, kind, pick) -> {
-          AllocationRequest request = OptimisingAllocatorPropertiesTest.tightRequest(seed, kind, pick);
-          AllocationProblem problem = new AllocationProblem(request);
-          int[] greedy = GreedyAllocator.assign(problem);
-          for (Part part : Part.split(problem)) {
-            int[] start = part.localise(greedy);
-            double[] prices = LowerBound.withPrices(part, start, OptimisingAllocator.BOUND_PASSES).prices();
-            int[] better = NeighbourhoodSearch.improve(part, start, prices, NeighbourhoodSearch.LEVELS, 100_000,
-                Long.MAX_VALUE);
-            String where = request + "\n" + Fixtures.dump(request.organisation());
-            assertTrue(part.feasible(better), "feasible: " + where);
-            double before = part.objective(start);
-            double after = part.objective(better);
-            assertTrue(after <= before + Exhaustive.tolerance(before), "worse: " + after + " > " + before + ": " + where);
-            assertArrayEquals(better, NeighbourhoodSearch.improve(part, start, prices, NeighbourhoodSearch.LEVELS,
-                100_000, Long.MAX_VALUE), "deterministic: " + where);
-            if (after < before - 1e-6) {
-              gained.incrementAndGet();
-            }
-          }
-        });
+    forEachTightPart(89L, 150, (seed, request, part, start) -> {
+      double[] prices = LowerBound.withPrices(part, start, OptimisingAllocator.BOUND_PASSES).prices();
+      int[] better = NeighbourhoodSearch.improve(part, start, prices, NeighbourhoodSearch.LEVELS, 100_000,
+          Long.MAX_VALUE);
+      String where = request + "\n" + Fixtures.dump(request.organisation());
+      assertTrue(part.feasible(better), "feasible: " + where);
+      double before = part.objective(start);
+      double after = part.objective(better);
+      assertTrue(after <= before + Exhaustive.tolerance(before), "worse: " + after + " > " + before + ": " + where);
+      assertArrayEquals(better, NeighbourhoodSearch.improve(part, start, prices, NeighbourhoodSearch.LEVELS,
+          100_000, Long.MAX_VALUE), "deterministic: " + where);
+      if (after < before - 1e-6) {
+        gained.incrementAndGet();
+      }
+    });
     assertTrue(gained.get() >= 20, "the neighbourhood search improved too few greedy plans: " + gained);
   }
 
@@ -352,5 +328,27 @@ class AllocationInternalsTest {
       total += BranchAndBound.searchSpace(part);
     }
     assertTrue(total > 0 && total <= Exhaustive.space(problem) + 1e-9, "parts' spaces are at most the whole: " + total);
+  }
+
+  /** A check of one part of a request, given the greedy plan localised to it. */
+  private interface PartCheck {
+    void check(long seed, AllocationRequest request, Part part, int[] greedyStart);
+  }
+
+  /**
+   * A property over the parts of tight generated requests ({@link OptimisingAllocatorPropertiesTest#tightRequest}):
+   * {@code examples} requests from {@code fixedSeed}, each part checked from the greedy plan.
+   */
+  private static void forEachTightPart(long fixedSeed, int examples, PartCheck check) {
+    qt().withFixedSeed(fixedSeed).withExamples(examples)
+        .forAll(longs().all(), integers().between(0, 2), integers().between(0, 1000))
+        .checkAssert((seed, kind, pick) -> {
+          AllocationRequest request = OptimisingAllocatorPropertiesTest.tightRequest(seed, kind, pick);
+          AllocationProblem problem = new AllocationProblem(request);
+          int[] greedy = GreedyAllocator.assign(problem);
+          for (Part part : Part.split(problem)) {
+            check.check(seed, request, part, part.localise(greedy));
+          }
+        });
   }
 }
