@@ -216,7 +216,7 @@ final class Part {
     Map<int[], int[]> whole = new IdentityHashMap<>();
     Map<Trimmed, int[]> trimmed = new HashMap<>();
     for (AllocationProblem.Group g : all) {
-      int[] sharedTrimmed = trimmed.get(new Trimmed(g.eligible, g.weight));
+      int[] sharedTrimmed = trimmed.isEmpty() ? null : trimmed.get(new Trimmed(g.eligible, g.weight));
       if (sharedTrimmed != null) {
         opts[g.index] = sharedTrimmed;
         continue; // its workers are already joined
