@@ -1,5 +1,6 @@
 package org.caseload.core.allocation;
 
+import com.google.common.math.LongMath;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +42,8 @@ import java.util.stream.IntStream;
  *       placed again at once, exactly, as an assignment problem. It finds what moves of one or
  *       two groups cannot: which groups to pack into the room of a few workers, and load traded
  *       round a cycle of workers. Its budget is
- *       {@linkplain #neighbourhoodNodes() its own}; unbounded, with a {@linkplain #withTimeLimit
+ *       {@linkplain #neighbourhoodNodes() its own}, fifty times a part's share where the part's
+ *       bound leaves room for placing one more of the children it leaves waiting; unbounded, with a {@linkplain #withTimeLimit
  *       time limit}, it goes on to larger neighbourhoods and then to neighbourhoods drawn at random
  *       (from a fixed seed) until the time is spent or none improves.
  *   <li><b>Exact, by branch and bound</b>, when the part is small (its assignments, capacity
@@ -80,9 +82,21 @@ public final class OptimisingAllocator implements Allocator {
   /**
    * Default budget of the large-neighbourhood search, in nodes of its exact searches per request,
    * shared over its parts in proportion to their groups (with no least share: a request of many
-   * parts, such as a national one, spends no more on it than one of a single part).
+   * parts, such as a national one, spends no more on it than one of a single part), and
+   * fifty times a part's share where it may yet place a waiting child.
    */
   public static final long DEFAULT_NEIGHBOURHOOD_NODES = 20_000L;
+  /**
+   * How many times its share of the neighbourhood budget a part gets when its bound leaves room for
+   * placing one more of its waiting groups (see {@link #mayPlaceAnother}): a child placed rather
+   * than left waiting is worth far more search than balance is (measured on the generated
+   * families: LA_S's team dissolved leaves one child fewer waiting after about 100,000 nodes and
+   * packs the rest as well as CP-SAT does in 10 s after about 300,000; the other parts where this
+   * holds are those of demand at or above capacity, whose neighbourhoods cost little beside their
+   * start). Parts without such room, among them every intake and departure of the families, keep
+   * their share.
+   */
+  static final long WAITING_STAKES = 50;
   /**
    * A part is searched exactly when it has at most 10^this assignments (capacity apart): a
    * team's departures and intakes (up to about 10^18 for a departure from a team of 12).
@@ -178,7 +192,9 @@ public final class OptimisingAllocator implements Allocator {
 
   /**
    * Nodes the exact searches of the large-neighbourhood search may visit per request (see
-   * {@link #withNeighbourhoodNodes}), shared over the request's parts in proportion to their groups.
+   * {@link #withNeighbourhoodNodes}), shared over the request's parts in proportion to their groups;
+   * a part whose lower bound leaves room for placing one more of the groups it leaves unallocated
+   * may visit fifty times its share.
    */
   public long neighbourhoodNodes() {
     return neighbourhoodNodes;
@@ -389,6 +405,9 @@ public final class OptimisingAllocator implements Allocator {
       at = first.best();
       nodes -= first.nodes();
     }
+    if (mayPlaceAnother(part, at, bound.value())) {
+      neighbourhoodNodes = LongMath.saturatedMultiply(neighbourhoodNodes, WAITING_STAKES);
+    }
     long now = System.nanoTime();
     if (neighbourhoodNodes > 0 && now - deadline < 0) {
       long until = deadline == Long.MAX_VALUE ? deadline : now + (long) ((deadline - now) * share);
@@ -414,6 +433,21 @@ public final class OptimisingAllocator implements Allocator {
       }
     }
     return new Solved(at, Math.min(objective, bound.value()));
+  }
+
+  /**
+   * Whether the bound leaves room for a plan with one group fewer unallocated than {@code at}: the
+   * gap is at least the least cost of leaving one of its waiting groups (that some worker may
+   * take) unallocated.
+   */
+  static boolean mayPlaceAnother(Part part, int[] at, double bound) {
+    double gap = part.objective(at) - bound;
+    for (int g = 0; g < at.length; g++) {
+      if (at[g] < 0 && part.options[g].length > 0 && part.unallocatedCost[g] <= gap) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
