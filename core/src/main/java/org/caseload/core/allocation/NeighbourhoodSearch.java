@@ -21,6 +21,13 @@ import java.util.Set;
  * (an assignment problem: see {@link #matchOnePerWorker}); where load is sparse (an intake or a
  * departure spread over many workers) this moves every group at once.
  *
+ * <p>Where load is dense (at least {@code MAX_GROUPS[0]} groups per worker on average, as in a
+ * cold start, where a neighbourhood could hold the groups of one worker only), next every pair of
+ * workers splits the groups both may take between them again, exactly, by dynamic programming
+ * over the granules of weight (see {@link #splitPair}), sweep after sweep until none gains; this
+ * balances load between workers many groups at a time, on a budget of its own as large as the
+ * neighbourhoods'.
+ *
  * <p>The neighbourhoods, one per group in a fixed order (highest cost of leaving unallocated
  * first): for a group left unallocated, those of its workers with most room, with the waiting
  * groups of most cost per weighted case that may go there; for a placed group, its worker, then
@@ -34,7 +41,8 @@ import java.util.Set;
  *
  * <p>The budget counts the nodes of the exact searches, and {@link #NEIGHBOURHOOD_NODES} plus one
  * node per group gathered and per option weighed in choosing a neighbourhood (about the same
- * work). The result depends only on
+ * work); a pair, one node and one per group its workers hold, and one per
+ * {@link #DP_CELLS_PER_NODE} cells of its dynamic programme. The result depends only on
  * the part, the start, the prices and the budget (and on the deadline, when one is given).
  */
 final class NeighbourhoodSearch {
@@ -51,6 +59,8 @@ final class NeighbourhoodSearch {
   /** Nodes charged for choosing a neighbourhood, besides one per group in it (measured: about its cost). */
   static final long NEIGHBOURHOOD_NODES = 16;
   private static final long RANDOM_SEED = 0x5eed_ca5e_10adL;
+  /** Cells (groups × granules) of a pair's dynamic programme ({@link #splitPair}) charged as one node. */
+  static final long DP_CELLS_PER_NODE = 16;
   /** Cells (groups × columns) of the assignment problem of {@link #matchOnePerWorker} charged as one node. */
   static final long MATCHING_CELLS_PER_NODE = 16;
   /** Number of levels of neighbourhood size. */
@@ -149,6 +159,11 @@ final class NeighbourhoodSearch {
 
   private void run() {
     matchOnePerWorker();
+    if (part.granule > 0 && n >= (long) MAX_GROUPS[0] * m) {
+      long neighbourhoods = budget;
+      splitPairs();
+      budget = neighbourhoods; // the pairs' budget is their own, as large
+    }
     for (level = 0; level < levels && budget > 0; level++) {
       int[] workers = new int[WORKERS[level]];
       int[] free = new int[MAX_GROUPS[level]];
@@ -175,6 +190,145 @@ final class NeighbourhoodSearch {
     if (levels == LEVELS) {
       shake();
     }
+  }
+
+  /**
+   * For a dense part (on average at least {@code MAX_GROUPS[0]} groups per worker, as in a cold
+   * start: a neighbourhood of the first level cannot hold the groups of two workers), sweeps over
+   * the pairs of workers, each pair's groups that both may take split between them again exactly
+   * ({@link #splitPair}), until a sweep gains nothing or the budget is spent.
+   */
+  private void splitPairs() {
+    int[] pool = new int[n];
+    for (boolean improved = true; improved && budget > 0;) {
+      improved = false;
+      for (int u = 0; u < m && budget > 0; u++) {
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+          return;
+        }
+        for (int v = u + 1; v < m && budget > 0; v++) {
+          budget -= 1 + count[u] + count[v]; // gathering the pool, about a node per group
+          improved |= splitPair(u, v, pool);
+        }
+      }
+    }
+  }
+
+  /**
+   * Splits the groups held by workers u and v that both may take between them again, exactly: the
+   * others stay, and no group joins or leaves the two. The weights are whole granules, so the split
+   * of least cost is a dynamic programme over the granules u takes (placement costs summed; each
+   * worker's balance is then a function of its load alone), in O(groups × granules of room). It is
+   * skipped when a lower bound on it (each group's cheaper worker, and the balance of the best split
+   * of the weight as if it were divisible) gains nothing. True if the split lowered the objective.
+   */
+  private boolean splitPair(int u, int v, int[] pool) {
+    int k = 0;
+    double baseU = load[u];
+    double baseV = load[v];
+    double now = 0;
+    double least = 0;
+    double total = 0;
+    for (int w : new int[] {u, v}) {
+      for (int i = 0; i < count[w]; i++) {
+        int h = members[w][i];
+        int iu = part.optionIndex(h, u);
+        int iv = iu < 0 ? -1 : part.optionIndex(h, v);
+        if (iv >= 0) {
+          pool[k++] = h;
+          now += part.cost[h][w == u ? iu : iv];
+          least += Math.min(part.cost[h][iu], part.cost[h][iv]);
+          total += part.weight[h];
+          if (w == u) {
+            baseU -= part.weight[h];
+          } else {
+            baseV -= part.weight[h];
+          }
+        }
+      }
+    }
+    if (k < 2) {
+      return false;
+    }
+    now += part.balanceDelta(u, baseU, load[u] - baseU) + part.balanceDelta(v, baseV, load[v] - baseV);
+    double roomU = part.room(u, baseU);
+    double roomV = part.room(v, baseV);
+    least += part.divisibleSplit(u, baseU, v, baseV, total, Math.max(0, total - roomV), Math.min(total, roomU));
+    if (!(least < now - LocalSearch.MIN_GAIN)) {
+      return false;
+    }
+    // dp[x]: least placement cost of the groups so far with x granules at u; toU[i][x]: group i went to u.
+    double granule = part.granule;
+    int[] units = new int[k];
+    int all = 0;
+    for (int i = 0; i < k; i++) {
+      units[i] = (int) Math.round(part.weight[pool[i]] / granule);
+      all += units[i];
+    }
+    int top = (int) Math.min(all, Math.floor(roomU / granule)); // room is whole granules, a little generous
+    int bottom = (int) Math.max(0, all - Math.floor(roomV / granule));
+    if (bottom > top) {
+      return false;
+    }
+    budget -= (long) k * (top + 1) / DP_CELLS_PER_NODE;
+    double[] dp = new double[top + 1];
+    Arrays.fill(dp, Double.POSITIVE_INFINITY);
+    dp[0] = 0;
+    boolean[][] toU = new boolean[k][top + 1];
+    int reach = 0;
+    for (int i = 0; i < k; i++) {
+      int h = pool[i];
+      double cu = part.cost(h, u);
+      double cv = part.cost(h, v);
+      int a = units[i];
+      reach = Math.min(top, reach + a);
+      for (int x = reach; x >= 0; x--) {
+        double there = x >= a ? dp[x - a] + cu : Double.POSITIVE_INFINITY;
+        double here = dp[x] + cv;
+        toU[i][x] = there < here;
+        dp[x] = Math.min(there, here);
+      }
+    }
+    double best = Double.POSITIVE_INFINITY;
+    int split = -1;
+    for (int x = bottom; x <= reach; x++) {
+      double c = dp[x] + part.balanceDelta(u, baseU, x * granule) + part.balanceDelta(v, baseV, (all - x) * granule);
+      if (c < best) {
+        best = c;
+        split = x;
+      }
+    }
+    if (split < 0 || !(best < now - LocalSearch.MIN_GAIN)) {
+      return false;
+    }
+    int[] to = new int[k];
+    for (int i = k - 1, x = split; i >= 0; i--) {
+      to[i] = toU[i][x] ? u : v;
+      x -= toU[i][x] ? units[i] : 0;
+    }
+    // Priced again with the weights themselves, not their granules: kept only if it fits and gains.
+    double loadU = baseU;
+    double after = 0;
+    for (int i = 0; i < k; i++) {
+      after += part.cost(pool[i], to[i]);
+      loadU += to[i] == u ? part.weight[pool[i]] : 0;
+    }
+    double loadV = baseV + total - (loadU - baseU);
+    if (!part.fits(u, baseU, loadU - baseU) || !part.fits(v, baseV, loadV - baseV)) {
+      return false;
+    }
+    after += part.balanceDelta(u, baseU, loadU - baseU) + part.balanceDelta(v, baseV, loadV - baseV);
+    if (!(after < now - LocalSearch.MIN_GAIN)) {
+      return false;
+    }
+    int[] moving = Arrays.copyOf(pool, k);
+    for (int h : moving) {
+      move(h, -1);
+    }
+    for (int i = 0; i < k; i++) {
+      move(moving[i], to[i]);
+    }
+    return true;
   }
 
   /**

@@ -390,6 +390,23 @@ final class Part {
     return Math.min(0, best);
   }
 
+  /**
+   * The least change in balance cost of local workers u and v, carrying {@code loadU} and
+   * {@code loadV}, when they share {@code total} more weighted cases as if it were divisible, u
+   * taking between {@code low} and {@code high} of it: a lower bound on every split of whole groups
+   * of that weight. Each worker's balance cost is convex in its load, so the least is where their
+   * marginal costs are equal ({@link AllocationProblem#loadAtSlope} is linear in the slope), or at
+   * the nearer end.
+   */
+  double divisibleSplit(int u, double loadU, int v, double loadV, double total, double low, double high) {
+    double ku = problem.loadAtSlope(workers[u], 1);
+    double kv = problem.loadAtSlope(workers[v], 1);
+    // (loadU + x) / ku = (loadV + total − x) / kv; with no balance weight every split costs nothing
+    double x = Double.isFinite(ku) && Double.isFinite(kv) ? (ku * (loadV + total) - kv * loadU) / (ku + kv) : low;
+    x = Math.max(low, Math.min(high, x));
+    return balanceDelta(u, loadU, x) + balanceDelta(v, loadV, total - x);
+  }
+
   /** Change in balance cost at local worker {@code w} carrying {@code load} when it takes {@code add}. */
   double balanceDelta(int w, double load, double add) {
     return problem.balanceDelta(workers[w], load, add);

@@ -277,6 +277,70 @@ class AllocationInternalsTest {
     assertTrue(gathered > 0, "the local search placed no group its start left unallocated");
   }
 
+  @Test
+  void pairsOfWorkersInADensePartEndSplitSoThatNoMoveOrSwapBetweenThemGains() {
+    // Cold starts of synthetic authorities (about 15 cases per worker): the neighbourhood search's
+    // first step re-splits pairs of workers exactly until no sweep gains. Its result must then be
+    // optimal for every pair against the moves of one group and swaps of two between them, checked
+    // here from first principles (each re-costed), which a wrong split would break.
+    int dense = 0;
+    int gained = 0;
+    for (long seed = 1; seed <= 4; seed++) {
+      for (double demand : new double[] {0.9, 1.0, 1.1}) {
+        AllocationRequest request = coldStart(SyntheticOrganisations.generate(40, 600, Mix.DEFAULT, seed), demand);
+        for (Part part : Part.split(new AllocationProblem(request))) {
+          if (part.granule <= 0 || part.size() < 10L * part.workerCount()) {
+            continue;
+          }
+          dense++;
+          String where = part + ", seed " + seed + ", demand " + demand;
+          int[] start = LocalSearch.improve(part, OptimisingAllocator.fillByValue(part, true), 100_000, Long.MAX_VALUE);
+          double[] prices = LowerBound.withPrices(part, start, OptimisingAllocator.BOUND_PASSES).prices();
+          // No levels of neighbourhoods: the matching and the pairs only, with budget to converge.
+          int[] at = NeighbourhoodSearch.improve(part, start, prices, 0, Long.MAX_VALUE, Long.MAX_VALUE);
+          assertTrue(part.feasible(at), "illegal: " + where);
+          double before = part.objective(start);
+          double after = part.objective(at);
+          assertTrue(after <= before + Exhaustive.tolerance(before), "worse: " + where);
+          gained += after < before - 1e-6 ? 1 : 0;
+          assertArrayEquals(at, NeighbourhoodSearch.improve(part, start, prices, 0, Long.MAX_VALUE, Long.MAX_VALUE),
+              "deterministic: " + where);
+          double[] load = part.loads(at);
+          double tol = 1e-7 * Math.max(1, Math.abs(after));
+          for (int g = 0; g < at.length; g++) {
+            int u = at[g];
+            if (u < 0) {
+              continue;
+            }
+            for (int v : part.options[g]) {
+              if (v == u) {
+                continue;
+              }
+              double a = part.weight[g];
+              double out = part.cost(g, u) + part.balanceCost(u, load[u]) + part.balanceCost(v, load[v]);
+              if (part.fits(v, load[v], a)) {
+                double moved = part.cost(g, v) + part.balanceCost(u, load[u] - a) + part.balanceCost(v, load[v] + a);
+                assertTrue(moved >= out - tol, "moving group " + g + " from " + u + " to " + v + " gains: " + where);
+              }
+              for (int h = 0; h < at.length; h++) {
+                double b = part.weight[h];
+                if (at[h] == v && part.optionIndex(h, u) >= 0 && part.fits(u, load[u] - a, b)
+                    && part.fits(v, load[v] - b, a)) {
+                  double was = out + part.cost(h, v);
+                  double swapped = part.cost(g, v) + part.cost(h, u) + part.balanceCost(u, load[u] - a + b)
+                      + part.balanceCost(v, load[v] - b + a);
+                  assertTrue(swapped >= was - tol, "swapping groups " + g + " and " + h + " gains: " + where);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    assertTrue(dense >= 12, "too few dense parts: " + dense);
+    assertTrue(gained >= 6, "re-splitting pairs improved too few local optima: " + gained);
+  }
+
   /** Every open case of {@code org} waiting, with capacity per FTE scaled so that weight ÷ capacity = {@code demand}. */
   static AllocationRequest coldStart(Organisation org, double demand) {
     double weight = 0;
