@@ -40,8 +40,10 @@ final class BranchAndBound {
   private final double[] suffix;
   /** lagrangian[d]: Σ over the groups order[d..] of their least cost at the prices. */
   private final double[] lagrangian;
-  /** Prices per local worker (cost per weighted case). */
+  /** Prices per local worker (cost per weighted case); all 0 when the search has none. */
   private final double[] price;
+  /** False when the search has no prices: then every phi is 0 and the Lagrangian bound never exceeds {@link #suffix}. */
+  private final boolean priced;
   /** phi[w]: the least worker w's balance change less its price times what it takes, at its load now. */
   private final double[] phi;
   private double phiSum;
@@ -59,6 +61,7 @@ final class BranchAndBound {
     this.part = part;
     this.n = part.size();
     this.m = part.workerCount();
+    this.priced = prices != null;
     this.price = prices == null ? new double[m] : prices.clone();
     Integer[] o = new Integer[n];
     for (int g = 0; g < n; g++) {
@@ -167,9 +170,12 @@ final class BranchAndBound {
         && Arrays.equals(part.options[x], part.options[y]) && Arrays.equals(part.cost[x], part.cost[y]);
   }
 
-  /** Worker w's term of the Lagrangian bound at its load now (see {@link Part#pricedBalance}). */
+  /**
+   * Worker w's term of the Lagrangian bound at its load now (see {@link Part#pricedBalance}); 0
+   * without prices (at price 0 a worker's best is to take nothing more).
+   */
   private double phi(int w, double load) {
-    return part.pricedBalance(w, load, price[w]);
+    return priced ? part.pricedBalance(w, load, price[w]) : 0;
   }
 
   /** The least the groups order[d..] can add on top of the loads now. */
