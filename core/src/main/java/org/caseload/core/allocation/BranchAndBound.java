@@ -28,6 +28,15 @@ import java.util.Arrays;
  * their worker (unallocated last), which removes the symmetric copies of every assignment. The
  * search starts from an incumbent (the local search's result) and stops, with no proof, after a
  * budget of nodes.
+ *
+ * <p>Most options of a group can never be a child anywhere in the search: a child is kept only if
+ * it can beat the incumbent with the groups after it each alone, and the groups before it add at
+ * least their least alone. So a group's option w whose cost at the worker's fixed load already
+ * exceeds the group's least alone by the gap between the incumbent and the root's bound (Σ of the
+ * least alone) is dropped once, before the search, rather than weighed at every node: the
+ * balance change of a worker only grows with its load (convex), so its cost at any node is at
+ * least that at the fixed load. The children of every node, their order and so the nodes visited
+ * are those of weighing every option.
  */
 final class BranchAndBound {
   private final Part part;
@@ -40,6 +49,11 @@ final class BranchAndBound {
   private final double[] suffix;
   /** lagrangian[d]: Σ over the groups order[d..] of their least cost at the prices. */
   private final double[] lagrangian;
+  /**
+   * candidates[d]: positions, ascending, of the options of group order[d] that can be a child at
+   * depth d (see the class comment); the others cost too much at any node.
+   */
+  private final int[][] candidates;
   /** Prices per local worker (cost per weighted case); all 0 when the search has none. */
   private final double[] price;
   /** False when the search has no prices: then every phi is 0 and the Lagrangian bound never exceeds {@link #suffix}. */
@@ -91,42 +105,69 @@ final class BranchAndBound {
     }
     suffix = new double[n + 1];
     lagrangian = new double[n + 1];
+    double[] leastAlone = new double[n];
+    // atFixed[d][k]: the cost of option k of group order[d] at its worker's fixed load
+    double[][] atFixed = new double[n][];
     double scale = 0;
     for (int d = n - 1; d >= 0; d--) {
       int g = order[d];
       double least = part.unallocatedCost[g];
       double priced = part.unallocatedCost[g];
       int[] opts = part.options[g];
+      atFixed[d] = new double[opts.length];
       for (int k = 0; k < opts.length; k++) {
         int w = opts[k];
-        least = Math.min(least, part.cost[g][k] + part.balanceDelta(w, part.fixedLoad(w), part.weight[g]));
+        atFixed[d][k] = part.cost[g][k] + part.balanceDelta(w, part.fixedLoad(w), part.weight[g]);
+        least = Math.min(least, atFixed[d][k]);
         priced = Math.min(priced, part.cost[g][k] + price[w] * part.weight[g]);
       }
+      leastAlone[d] = least;
       suffix[d] = suffix[d + 1] + least;
       lagrangian[d] = lagrangian[d + 1] + priced;
       scale += Math.abs(least) + Math.abs(priced) + part.unallocatedCost[g];
     }
     at = new int[n];
     Arrays.fill(at, -1);
-    children = new int[n][];
-    childCosts = new double[n][];
-    for (int d = 0; d < n; d++) {
-      children[d] = new int[part.options[order[d]].length + 1];
-      childCosts[d] = new double[children[d].length];
-    }
     load = new double[m];
     phi = new double[m];
+    // At least the most any balance change at a node can be (a cost): a worker ends within its
+    // capacity (plus rounding) when it takes anything.
+    double balanceScale = 0;
     for (int w = 0; w < m; w++) {
       load[w] = part.fixedLoad(w);
       phi[w] = phi(w, load[w]);
       phiSum += phi[w];
       scale += Math.abs(phi[w]);
+      balanceScale = Math.max(balanceScale, part.balanceDelta(w, 0, part.capacity(w) + 1));
     }
     best = incumbent.clone();
     bestCost = part.objective(incumbent);
     nodes = nodeBudget;
     // Sums of many costs are exact to about 1e-15 of their size; prune only clearly worse nodes.
     tolerance = 1e-12 * (scale + Math.abs(bestCost)) + 1e-12;
+    // A child at depth d costs less than bestCost − (what the groups before it add, at least
+    // suffix[0] − suffix[d]) − suffix[d + 1], so at most the root's gap more than the group's least
+    // alone; an option at least that much dearer at the fixed load is no candidate. The margin
+    // covers the rounding of these sums (about 1e-16 of their size per term) a millionfold.
+    double margin = 1e-9 * (1 + scale + Math.abs(bestCost) + n * balanceScale);
+    double gap = bestCost - suffix[0] + margin;
+    candidates = new int[n][];
+    children = new int[n][];
+    childCosts = new double[n][];
+    for (int d = 0; d < n; d++) {
+      double[] x = atFixed[d];
+      double within = leastAlone[d] + gap;
+      int[] kept = new int[x.length];
+      int c = 0;
+      for (int k = 0; k < x.length; k++) {
+        if (x[k] < within) {
+          kept[c++] = k;
+        }
+      }
+      candidates[d] = c == x.length ? kept : Arrays.copyOf(kept, c);
+      children[d] = new int[c + 1];
+      childCosts[d] = new double[c + 1];
+    }
   }
 
   /**
@@ -210,7 +251,7 @@ final class BranchAndBound {
     int[] child = children[d];
     double[] childCost = childCosts[d];
     double within = bestCost - tolerance - cost - suffix[d + 1];
-    for (int k = 0; k < opts.length; k++) {
+    for (int k : candidates[d]) {
       int w = opts[k];
       if (w >= lowest && part.fits(w, load[w], a)) {
         double x = part.cost[g][k] + part.balanceDelta(w, load[w], a);
