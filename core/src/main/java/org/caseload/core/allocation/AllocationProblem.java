@@ -124,16 +124,28 @@ final class AllocationProblem {
     anyLocality = new boolean[m];
     Compilation compilation = new Compilation(m);
     Map<String, List<Integer>> byService = compilation.byService;
+    // The organisation lists workers team by team: what comes of a worker's team is looked up
+    // once per team, not once per worker.
+    String teamId = null;
+    Team team = null;
+    CapacityPolicy own = null;
+    boolean teamAnyLocality = false;
+    List<Integer> inService = null;
     for (int w = 0; w < m; w++) {
       Worker worker = workers.get(w);
       workerIndex.put(worker.id(), w);
-      Team team = org.team(worker.teamId());
-      CapacityPolicy own = org.policyFor(worker);
+      if (!worker.teamId().equals(teamId)) {
+        teamId = worker.teamId();
+        team = org.team(teamId);
+        own = org.policyFor(team.serviceId());
+        teamAnyLocality = policy.anyLocality().contains(team.kind()) || team.locality() == null;
+        inService = byService.computeIfAbsent(team.serviceId(), s -> new ArrayList<>());
+      }
       compilation.policies[w] = own;
       capacity[w] = own.capacity(worker);
       locality[w] = team.locality();
-      anyLocality[w] = policy.anyLocality().contains(team.kind()) || team.locality() == null;
-      byService.computeIfAbsent(team.serviceId(), s -> new ArrayList<>()).add(w);
+      anyLocality[w] = teamAnyLocality;
+      inService.add(w);
     }
 
     for (int w = 0; w < m; w++) {
