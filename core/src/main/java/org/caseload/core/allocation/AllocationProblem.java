@@ -319,9 +319,9 @@ final class AllocationProblem {
       if (eligible == null) {
         eligible = e.workers();
         pool = e.workers();
-      } else {
+      } else if (eligible != e.workers()) {
         eligible = intersect(eligible, e.workers());
-      }
+      } // siblings of one kind keep its array, shared with the other groups of that kind
     }
     if (noWorker == null && eligible.length == 0) {
       noWorker = new Unallocated(Unallocated.Reason.NO_WORKER_FOR_WHOLE_SIBLING_GROUP, 0,
