@@ -15,7 +15,10 @@ final class Holdings {
   final int[] at;
   /** Each worker's load, in weighted cases. */
   final double[] load;
-  /** Each worker's groups, the first {@code count[w]} of {@code members[w]}. */
+  /**
+   * Each worker's groups, the first {@code count[w]} of {@code members[w]}; a worker who never
+   * held one has {@link #NONE} (most workers of a large part take no group of a small request).
+   */
   final int[][] members;
   final int[] count;
   /** Each allocated group's place in its worker's list. */
@@ -28,7 +31,8 @@ final class Holdings {
     int m = part.workerCount();
     at = start.clone();
     load = part.loads(at);
-    members = new int[m][4];
+    members = new int[m][];
+    Arrays.fill(members, NONE);
     count = new int[m];
     pos = new int[n];
     for (int g = 0; g < n; g++) {
@@ -55,9 +59,12 @@ final class Holdings {
     }
   }
 
+  /** The groups of a worker who never held one: shared and never written, as its length is 0. */
+  private static final int[] NONE = new int[0];
+
   private void add(int g, int w) {
     if (count[w] == members[w].length) {
-      members[w] = Arrays.copyOf(members[w], 2 * count[w]);
+      members[w] = Arrays.copyOf(members[w], Math.max(4, 2 * count[w]));
     }
     pos[g] = count[w];
     members[w][count[w]++] = g;
