@@ -51,7 +51,8 @@ final class BranchAndBound {
   private final double[] lagrangian;
   /**
    * candidates[d]: positions, ascending, of the options of group order[d] that can be a child at
-   * depth d (see the class comment); the others cost too much at any node.
+   * depth d (see the class comment); the others cost too much at any node. Null when every option
+   * can (a wide gap): the search then takes the options directly.
    */
   private final int[][] candidates;
   /** Prices per local worker (cost per weighted case); all 0 when the search has none. */
@@ -164,7 +165,7 @@ final class BranchAndBound {
           kept[c++] = k;
         }
       }
-      candidates[d] = c == x.length ? kept : Arrays.copyOf(kept, c);
+      candidates[d] = c == x.length ? null : Arrays.copyOf(kept, c);
       children[d] = new int[c + 1];
       childCosts[d] = new double[c + 1];
     }
@@ -251,7 +252,10 @@ final class BranchAndBound {
     int[] child = children[d];
     double[] childCost = childCosts[d];
     double within = bestCost - tolerance - cost - suffix[d + 1];
-    for (int k : candidates[d]) {
+    int[] kept = candidates[d];
+    int count = kept == null ? opts.length : kept.length;
+    for (int j = 0; j < count; j++) {
+      int k = kept == null ? j : kept[j];
       int w = opts[k];
       if (w >= lowest && part.fits(w, load[w], a)) {
         double x = part.cost[g][k] + part.balanceDelta(w, load[w], a);
