@@ -38,14 +38,17 @@ import java.util.stream.IntStream;
  *   <li><b>Large-neighbourhood search</b> next (see the package-private {@code NeighbourhoodSearch}):
  *       the groups of a few workers that share eligibility, with some of those left unallocated,
  *       are placed again exactly by branch and bound, and the new placement kept when it costs
- *       less; and where load is sparse, every group of the workers holding at most one is
- *       placed again at once, exactly, as an assignment problem. It finds what moves of one or
- *       two groups cannot: which groups to pack into the room of a few workers, and load traded
- *       round a cycle of workers. Its budget is
+ *       less; where load is sparse, every group of the workers holding at most one is
+ *       placed again at once, exactly, as an assignment problem; where it is dense (a cold start),
+ *       each pair of workers splits the groups both may take between them again, exactly, by
+ *       dynamic programming over the weights. It finds what moves of one or two groups cannot:
+ *       which groups to pack into the room of a few workers, and load traded round a cycle of
+ *       workers or between two many groups at a time. Its budget is
  *       {@linkplain #neighbourhoodNodes() its own}, fifty times a part's share where the part's
- *       bound leaves room for placing one more of the children it leaves waiting; unbounded, with a {@linkplain #withTimeLimit
- *       time limit}, it goes on to larger neighbourhoods and then to neighbourhoods drawn at random
- *       (from a fixed seed) until the time is spent or none improves.
+ *       bound leaves room for placing one more of the children it leaves waiting; unbounded, with
+ *       a {@linkplain #withTimeLimit time limit}, it goes on to larger neighbourhoods and then to
+ *       neighbourhoods drawn at random (from a fixed seed) until the time is spent or none
+ *       improves.
  *   <li><b>Exact, by branch and bound</b>, when the part is small (its assignments, capacity
  *       apart, number at most 10<sup>24</sup>: a team's or a small authority's departures and
  *       intakes) and the search ends within its node budget; it is pruned by the Lagrangian bound
