@@ -1,6 +1,5 @@
 package org.caseload.core.allocation;
 
-import com.google.common.math.LongMath;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -26,8 +25,7 @@ import java.util.Set;
  * cold start, where a neighbourhood could hold the groups of one worker only), next every pair of
  * workers splits the groups both may take between them again, exactly, by dynamic programming
  * over the granules of weight (see {@link #splitPair}), sweep after sweep until none gains; this
- * balances load between workers many groups at a time, on a budget of its own
- * ({@link #PAIR_BUDGET} times the neighbourhoods').
+ * balances load between workers many groups at a time, on a budget of its own.
  *
  * <p>The neighbourhoods, one per group in a fixed order (highest cost of leaving unallocated
  * first): for a group left unallocated, those of its workers with most room, with the waiting
@@ -60,13 +58,6 @@ final class NeighbourhoodSearch {
   /** Nodes charged for choosing a neighbourhood, besides one per group in it (measured: about its cost). */
   static final long NEIGHBOURHOOD_NODES = 16;
   private static final long RANDOM_SEED = 0x5eed_ca5e_10adL;
-  /**
-   * The budget of the pairs ({@link #splitPairs}) is this many times the neighbourhoods': a sweep
-   * costs about a node per group per worker of the part, and on the generated families two or three
-   * sweeps take most of what pairs gain (measured: on LA_S's demand at 100% of capacity, 10 times
-   * takes the plan below Timefold's 10 s best; the neighbourhoods' budget alone does not).
-   */
-  static final long PAIR_BUDGET = 10;
   /** Cells (groups × granules) of a pair's dynamic programme ({@link #splitPair}) charged as one node. */
   static final long DP_CELLS_PER_NODE = 16;
   /** Cells (groups × columns) of the assignment problem of {@link #matchOnePerWorker} charged as one node. */
@@ -98,6 +89,8 @@ final class NeighbourhoodSearch {
   private final int[] byDensity;
   private final double[] prices;
   private long budget;
+  /** Nodes the pairs of a dense part may spend ({@link #splitPairs}), apart from {@link #budget}. */
+  private final long pairBudget;
   /** Levels of neighbourhood size to go through, the level now, and how its workers are chosen now. */
   private final int levels;
   private int level;
@@ -112,7 +105,8 @@ final class NeighbourhoodSearch {
   /** Scratch of {@link #neighbourhood}: the workers given a score. */
   private final int[] scored;
 
-  private NeighbourhoodSearch(Part part, int[] start, double[] prices, int levels, long budget, long deadline) {
+  private NeighbourhoodSearch(Part part, int[] start, double[] prices, int levels, long budget, long pairBudget,
+      long deadline) {
     this.levels = Math.min(levels, WORKERS.length);
     this.part = part;
     this.n = part.size();
@@ -122,6 +116,7 @@ final class NeighbourhoodSearch {
     this.load = holdings.load;
     this.prices = prices;
     this.budget = budget;
+    this.pairBudget = pairBudget;
     this.deadline = deadline;
     chosen = new boolean[m];
     score = new double[m];
@@ -157,10 +152,12 @@ final class NeighbourhoodSearch {
    * @param levels how many of the {@link #LEVELS} sizes of neighbourhood to go through; with all of
    *     them, the neighbourhoods drawn at random follow
    * @param budget most nodes the exact searches may visit in all
+   * @param pairBudget most nodes the pairs of a dense part may spend, before the neighbourhoods
    * @param deadline {@link System#nanoTime()} after which to stop, or {@link Long#MAX_VALUE}
    */
-  static int[] improve(Part part, int[] start, double[] prices, int levels, long budget, long deadline) {
-    NeighbourhoodSearch s = new NeighbourhoodSearch(part, start, prices, levels, budget, deadline);
+  static int[] improve(Part part, int[] start, double[] prices, int levels, long budget, long pairBudget,
+      long deadline) {
+    NeighbourhoodSearch s = new NeighbourhoodSearch(part, start, prices, levels, budget, pairBudget, deadline);
     s.run();
     return s.at.clone();
   }
@@ -169,7 +166,7 @@ final class NeighbourhoodSearch {
     matchOnePerWorker();
     if (part.granule > 0 && n >= (long) MAX_GROUPS[0] * m) {
       long neighbourhoods = budget;
-      budget = LongMath.saturatedMultiply(budget, PAIR_BUDGET);
+      budget = pairBudget;
       splitPairs();
       budget = neighbourhoods; // the pairs' budget is their own
     }

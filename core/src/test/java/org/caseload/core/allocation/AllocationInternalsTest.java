@@ -144,14 +144,14 @@ class AllocationInternalsTest {
     forEachTightPart(89L, 150, (seed, request, part, start) -> {
       double[] prices = LowerBound.withPrices(part, start, OptimisingAllocator.BOUND_PASSES).prices();
       int[] better = NeighbourhoodSearch.improve(part, start, prices, NeighbourhoodSearch.LEVELS, 100_000,
-          Long.MAX_VALUE);
+          1_000_000, Long.MAX_VALUE);
       String where = request + "\n" + Fixtures.dump(request.organisation());
       assertTrue(part.feasible(better), "feasible: " + where);
       double before = part.objective(start);
       double after = part.objective(better);
       assertTrue(after <= before + Exhaustive.tolerance(before), "worse: " + after + " > " + before + ": " + where);
       assertArrayEquals(better, NeighbourhoodSearch.improve(part, start, prices, NeighbourhoodSearch.LEVELS,
-          100_000, Long.MAX_VALUE), "deterministic: " + where);
+          100_000, 1_000_000, Long.MAX_VALUE), "deterministic: " + where);
       if (after < before - 1e-6) {
         gained.incrementAndGet();
       }
@@ -297,13 +297,13 @@ class AllocationInternalsTest {
           int[] start = LocalSearch.improve(part, OptimisingAllocator.fillByValue(part, true), 100_000, Long.MAX_VALUE);
           double[] prices = LowerBound.withPrices(part, start, OptimisingAllocator.BOUND_PASSES).prices();
           // No levels of neighbourhoods: the matching and the pairs only, with budget to converge.
-          int[] at = NeighbourhoodSearch.improve(part, start, prices, 0, Long.MAX_VALUE, Long.MAX_VALUE);
+          int[] at = NeighbourhoodSearch.improve(part, start, prices, 0, 0, Long.MAX_VALUE, Long.MAX_VALUE);
           assertTrue(part.feasible(at), "illegal: " + where);
           double before = part.objective(start);
           double after = part.objective(at);
           assertTrue(after <= before + Exhaustive.tolerance(before), "worse: " + where);
           gained += after < before - 1e-6 ? 1 : 0;
-          assertArrayEquals(at, NeighbourhoodSearch.improve(part, start, prices, 0, Long.MAX_VALUE, Long.MAX_VALUE),
+          assertArrayEquals(at, NeighbourhoodSearch.improve(part, start, prices, 0, 0, Long.MAX_VALUE, Long.MAX_VALUE),
               "deterministic: " + where);
           double[] load = part.loads(at);
           double tol = 1e-7 * Math.max(1, Math.abs(after));
