@@ -301,6 +301,29 @@ final class LocalSearch {
   }
 
   /**
+   * Keeps the {@code items.length} cheapest items offered, ascending by key (an equal key after
+   * those already kept): offers {@code item} at {@code key} to the {@code size} kept so far in
+   * {@code items} and {@code keys}, and returns how many are kept now. O(size) per offer, for
+   * choosing a few of many.
+   */
+  static int keepCheapest(int[] items, double[] keys, int size, int item, double key) {
+    int most = items.length;
+    int i = size < most ? size++ : most;
+    while (i > 0 && keys[i - 1] > key) {
+      if (i < most) {
+        items[i] = items[i - 1];
+        keys[i] = keys[i - 1];
+      }
+      i--;
+    }
+    if (i < most) {
+      items[i] = item;
+      keys[i] = key;
+    }
+    return size;
+  }
+
+  /**
    * Swaps group {@code g} with a group of one of the {@link #swapTargets} workers it would most
    * like to move to (room apart), when both fit after and the swap gains.
    */
@@ -326,19 +349,7 @@ final class LocalSearch {
       if (w2 == w1 || !spend()) {
         continue;
       }
-      double c = part.cost[g][k] + part.balanceDelta(w2, load[w2], a);
-      int i = targets < most ? targets++ : most;
-      while (i > 0 && targetCost[i - 1] > c) {
-        if (i < most) {
-          target[i] = target[i - 1];
-          targetCost[i] = targetCost[i - 1];
-        }
-        i--;
-      }
-      if (i < most) {
-        target[i] = k;
-        targetCost[i] = c;
-      }
+      targets = keepCheapest(target, targetCost, targets, k, part.cost[g][k] + part.balanceDelta(w2, load[w2], a));
     }
     int bestH = -1;
     double bestDelta = -MIN_GAIN;

@@ -205,7 +205,7 @@ final class NeighbourhoodSearch {
    * ({@link #splitPair}), until a sweep gains nothing or the budget is spent.
    */
   private void splitPairs() {
-    int[] pool = new int[n];
+    Pair pair = new Pair(n);
     for (boolean improved = true; improved && budget > 0;) {
       improved = false;
       for (int u = 0; u < m && budget > 0; u++) {
@@ -214,9 +214,31 @@ final class NeighbourhoodSearch {
         }
         for (int v = u + 1; v < m && budget > 0; v++) {
           budget -= 1 + count[u] + count[v]; // gathering the pool, about a node per group
-          improved |= splitPair(u, v, pool);
+          improved |= splitPair(u, v, pair);
         }
       }
+    }
+  }
+
+  /**
+   * Scratch of {@link #splitPair}, reused over the pairs: the pool's groups and their costs at each
+   * worker, the programme's least costs per granule at u, and its choices (group by granule).
+   */
+  private static final class Pair {
+    final int[] pool;
+    final double[] atU;
+    final double[] atV;
+    final int[] units;
+    final int[] to;
+    double[] dp = new double[0];
+    boolean[] toU = new boolean[0];
+
+    Pair(int n) {
+      pool = new int[n];
+      atU = new double[n];
+      atV = new double[n];
+      units = new int[n];
+      to = new int[n];
     }
   }
 
@@ -228,24 +250,29 @@ final class NeighbourhoodSearch {
    * skipped when a lower bound on it (each group's cheaper worker, and the balance of the best split
    * of the weight as if it were divisible) gains nothing. True if the split lowered the objective.
    */
-  private boolean splitPair(int u, int v, int[] pool) {
+  private boolean splitPair(int u, int v, Pair s) {
+    int[] pool = s.pool;
     int k = 0;
     double baseU = load[u];
     double baseV = load[v];
     double now = 0;
     double least = 0;
     double total = 0;
-    for (int w : new int[] {u, v}) {
+    for (int side = 0; side < 2; side++) {
+      int w = side == 0 ? u : v;
       for (int i = 0; i < count[w]; i++) {
         int h = members[w][i];
         int iu = part.optionIndex(h, u);
         int iv = iu < 0 ? -1 : part.optionIndex(h, v);
         if (iv >= 0) {
-          pool[k++] = h;
-          now += part.cost[h][w == u ? iu : iv];
-          least += Math.min(part.cost[h][iu], part.cost[h][iv]);
+          pool[k] = h;
+          s.atU[k] = part.cost[h][iu];
+          s.atV[k] = part.cost[h][iv];
+          now += side == 0 ? s.atU[k] : s.atV[k];
+          least += Math.min(s.atU[k], s.atV[k]);
           total += part.weight[h];
-          if (w == u) {
+          k++;
+          if (side == 0) {
             baseU -= part.weight[h];
           } else {
             baseV -= part.weight[h];
@@ -263,9 +290,9 @@ final class NeighbourhoodSearch {
     if (!(least < now - LocalSearch.MIN_GAIN)) {
       return false;
     }
-    // dp[x]: least placement cost of the groups so far with x granules at u; toU[i][x]: group i went to u.
+    // dp[x]: least placement cost of the groups so far with x granules at u; toU[i·width + x]: group i went to u.
     double granule = part.granule;
-    int[] units = new int[k];
+    int[] units = s.units;
     int all = 0;
     for (int i = 0; i < k; i++) {
       units[i] = (int) Math.round(part.weight[pool[i]] / granule);
@@ -276,22 +303,29 @@ final class NeighbourhoodSearch {
     if (bottom > top) {
       return false;
     }
-    budget -= (long) k * (top + 1) / DP_CELLS_PER_NODE;
-    double[] dp = new double[top + 1];
-    Arrays.fill(dp, Double.POSITIVE_INFINITY);
+    int width = top + 1;
+    budget -= (long) k * width / DP_CELLS_PER_NODE;
+    if (s.dp.length < width) {
+      s.dp = new double[width];
+    }
+    if (s.toU.length < k * width) {
+      s.toU = new boolean[k * width];
+    }
+    double[] dp = s.dp;
+    boolean[] toU = s.toU;
+    Arrays.fill(dp, 0, width, Double.POSITIVE_INFINITY);
     dp[0] = 0;
-    boolean[][] toU = new boolean[k][top + 1];
     int reach = 0;
     for (int i = 0; i < k; i++) {
-      int h = pool[i];
-      double cu = part.cost(h, u);
-      double cv = part.cost(h, v);
+      double cu = s.atU[i];
+      double cv = s.atV[i];
       int a = units[i];
+      int row = i * width;
       reach = Math.min(top, reach + a);
       for (int x = reach; x >= 0; x--) {
         double there = x >= a ? dp[x - a] + cu : Double.POSITIVE_INFINITY;
         double here = dp[x] + cv;
-        toU[i][x] = there < here;
+        toU[row + x] = there < here;
         dp[x] = Math.min(there, here);
       }
     }
@@ -307,16 +341,17 @@ final class NeighbourhoodSearch {
     if (split < 0 || !(best < now - LocalSearch.MIN_GAIN)) {
       return false;
     }
-    int[] to = new int[k];
+    int[] to = s.to;
     for (int i = k - 1, x = split; i >= 0; i--) {
-      to[i] = toU[i][x] ? u : v;
-      x -= toU[i][x] ? units[i] : 0;
+      boolean there = toU[i * width + x];
+      to[i] = there ? u : v;
+      x -= there ? units[i] : 0;
     }
     // Priced again with the weights themselves, not their granules: kept only if it fits and gains.
     double loadU = baseU;
     double after = 0;
     for (int i = 0; i < k; i++) {
-      after += part.cost(pool[i], to[i]);
+      after += to[i] == u ? s.atU[i] : s.atV[i];
       loadU += to[i] == u ? part.weight[pool[i]] : 0;
     }
     double loadV = baseV + total - (loadU - baseU);
@@ -327,12 +362,11 @@ final class NeighbourhoodSearch {
     if (!(after < now - LocalSearch.MIN_GAIN)) {
       return false;
     }
-    int[] moving = Arrays.copyOf(pool, k);
-    for (int h : moving) {
-      move(h, -1);
+    for (int i = 0; i < k; i++) {
+      move(pool[i], -1);
     }
     for (int i = 0; i < k; i++) {
-      move(moving[i], to[i]);
+      move(pool[i], to[i]);
     }
     return true;
   }
@@ -405,22 +439,14 @@ final class NeighbourhoodSearch {
     int[] opts = part.options[g];
     if (at[g] < 0) {
       int most = Math.min(workers.length, opts.length);
+      int[] kept = most == workers.length ? workers : new int[most];
       double[] key = new double[most];
       int k = 0;
       for (int w : opts) {
-        double c = -(part.capacity(w) - load[w]);
-        int i = k < most ? k++ : most;
-        while (i > 0 && key[i - 1] > c) {
-          if (i < most) {
-            workers[i] = workers[i - 1];
-            key[i] = key[i - 1];
-          }
-          i--;
-        }
-        if (i < most) {
-          workers[i] = w;
-          key[i] = c;
-        }
+        k = LocalSearch.keepCheapest(kept, key, k, w, -(part.capacity(w) - load[w]));
+      }
+      if (kept != workers) {
+        System.arraycopy(kept, 0, workers, 0, k);
       }
       return k;
     }
