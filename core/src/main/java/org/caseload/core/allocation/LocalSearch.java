@@ -301,13 +301,12 @@ final class LocalSearch {
   }
 
   /**
-   * Keeps the {@code items.length} cheapest items offered, ascending by key (an equal key after
-   * those already kept): offers {@code item} at {@code key} to the {@code size} kept so far in
-   * {@code items} and {@code keys}, and returns how many are kept now. O(size) per offer, for
-   * choosing a few of many.
+   * Keeps the {@code most} cheapest items offered, ascending by key (an equal key after those
+   * already kept): offers {@code item} at {@code key} to the {@code size} kept so far in
+   * {@code items} and {@code keys} (each at least {@code most} long), and returns how many are kept
+   * now. O(size) per offer, for choosing a few of many.
    */
-  static int keepCheapest(int[] items, double[] keys, int size, int item, double key) {
-    int most = items.length;
+  static int keepCheapest(int[] items, double[] keys, int size, int most, int item, double key) {
     int i = size < most ? size++ : most;
     while (i > 0 && keys[i - 1] > key) {
       if (i < most) {
@@ -349,7 +348,7 @@ final class LocalSearch {
       if (w2 == w1 || !spend()) {
         continue;
       }
-      targets = keepCheapest(target, targetCost, targets, k, part.cost[g][k] + part.balanceDelta(w2, load[w2], a));
+      targets = keepCheapest(target, targetCost, targets, most, k, part.cost[g][k] + part.balanceDelta(w2, load[w2], a));
     }
     int bestH = -1;
     double bestDelta = -MIN_GAIN;
@@ -668,18 +667,7 @@ final class LocalSearch {
       if (!(cost[k] < now - MIN_GAIN) || w == at[g] || part.fits(w, load[w], part.weight[g])) {
         continue;
       }
-      int i = found < most ? found++ : most;
-      while (i > 0 && targetCost[i - 1] > cost[k]) {
-        if (i < most) {
-          targets[i] = targets[i - 1];
-          targetCost[i] = targetCost[i - 1];
-        }
-        i--;
-      }
-      if (i < most) {
-        targets[i] = w;
-        targetCost[i] = cost[k];
-      }
+      found = keepCheapest(targets, targetCost, found, most, w, cost[k]);
     }
     return found;
   }

@@ -439,14 +439,10 @@ final class NeighbourhoodSearch {
     int[] opts = part.options[g];
     if (at[g] < 0) {
       int most = Math.min(workers.length, opts.length);
-      int[] kept = most == workers.length ? workers : new int[most];
       double[] key = new double[most];
       int k = 0;
       for (int w : opts) {
-        k = LocalSearch.keepCheapest(kept, key, k, w, -(part.capacity(w) - load[w]));
-      }
-      if (kept != workers) {
-        System.arraycopy(kept, 0, workers, 0, k);
+        k = LocalSearch.keepCheapest(workers, key, k, most, w, -(part.capacity(w) - load[w]));
       }
       return k;
     }
