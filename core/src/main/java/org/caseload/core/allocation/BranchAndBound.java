@@ -64,9 +64,13 @@ final class BranchAndBound {
   private double phiSum;
   private final int[] at;
   private final double[] load;
-  /** Per depth: the children of the node being searched there, and their costs. */
+  /**
+   * Per depth: the children of the node being searched there, their costs, and each worker's
+   * {@link #phi} once it takes the group (unused for the child that leaves it unallocated).
+   */
   private final int[][] children;
   private final double[][] childCosts;
+  private final double[][] childPhis;
   private final int[] best;
   private double bestCost;
   private long nodes;
@@ -155,6 +159,7 @@ final class BranchAndBound {
     candidates = new int[n][];
     children = new int[n][];
     childCosts = new double[n][];
+    childPhis = new double[n][];
     for (int d = 0; d < n; d++) {
       double[] x = atFixed[d];
       double within = leastAlone[d] + gap;
@@ -168,6 +173,7 @@ final class BranchAndBound {
       candidates[d] = c == x.length ? null : Arrays.copyOf(kept, c);
       children[d] = new int[c + 1];
       childCosts[d] = new double[c + 1];
+      childPhis[d] = new double[c + 1];
     }
   }
 
@@ -246,11 +252,13 @@ final class BranchAndBound {
     // Interchangeable groups go to workers in ascending order, unallocated last.
     int lowest = same[d] ? rank(at[order[d - 1]]) : -1;
     // Children in order of their cost now: cheapest first finds good incumbents early. Those that
-    // cannot beat the incumbent even with the groups after them each alone are left out before
-    // sorting (the loop below would stop at the first of them anyway).
+    // cannot beat the incumbent, even with the groups after them each alone or at the prices, are
+    // left out before sorting: the loop below would pass over them without a node (the incumbent
+    // only gets better), so the nodes visited are the same, and fewer children are sorted.
     int c = 0;
     int[] child = children[d];
     double[] childCost = childCosts[d];
+    double[] childPhi = childPhis[d];
     double within = bestCost - tolerance - cost - suffix[d + 1];
     int[] kept = candidates[d];
     int count = kept == null ? opts.length : kept.length;
@@ -260,8 +268,12 @@ final class BranchAndBound {
       if (w >= lowest && part.fits(w, load[w], a)) {
         double x = part.cost[g][k] + part.balanceDelta(w, load[w], a);
         if (x < within) {
-          child[c] = w;
-          childCost[c++] = x;
+          double after = phi(w, load[w] + a);
+          if (cost + x + rest(d + 1, phiSum - phi[w] + after) < bestCost - tolerance) {
+            child[c] = w;
+            childPhi[c] = after;
+            childCost[c++] = x;
+          }
         }
       }
     }
@@ -270,7 +282,7 @@ final class BranchAndBound {
       childCost[c++] = part.unallocatedCost[g];
     }
     for (int i = 0; i < c; i++) {
-      selectCheapest(child, childCost, i, c);
+      selectCheapest(child, childCost, childPhi, i, c);
       double next = cost + childCost[i];
       if (next + suffix[d + 1] >= bestCost - tolerance) {
         break; // children are in increasing cost: none after this can do better
@@ -282,7 +294,7 @@ final class BranchAndBound {
         double phiBefore = phi[w];
         double sumBefore = phiSum;
         load[w] = before + a;
-        phi[w] = phi(w, load[w]);
+        phi[w] = childPhi[i];
         phiSum = sumBefore - phiBefore + phi[w];
         boolean done = next + rest(d + 1, phiSum) >= bestCost - tolerance || search(d + 1, next);
         load[w] = before;
@@ -310,7 +322,7 @@ final class BranchAndBound {
    * last): children are taken in increasing cost one at a time, and most nodes stop after a few,
    * so this costs less than sorting them all.
    */
-  private static void selectCheapest(int[] child, double[] cost, int i, int c) {
+  private static void selectCheapest(int[] child, double[] cost, double[] phi, int i, int c) {
     int best = i;
     for (int j = i + 1; j < c; j++) {
       if (cost[j] < cost[best] || (cost[j] == cost[best] && Integer.compareUnsigned(child[j], child[best]) < 0)) {
@@ -320,10 +332,13 @@ final class BranchAndBound {
     if (best != i) {
       int w = child[i];
       double x = cost[i];
+      double p = phi[i];
       child[i] = child[best];
       cost[i] = cost[best];
+      phi[i] = phi[best];
       child[best] = w;
       cost[best] = x;
+      phi[best] = p;
     }
   }
 }
