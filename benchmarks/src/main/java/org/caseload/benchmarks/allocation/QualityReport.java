@@ -143,8 +143,10 @@ public final class QualityReport {
 
   /**
    * Median time of repeated runs after about a second of warm-up (however many runs that takes, so
-   * that code on the JVM is compiled by the JIT as a native library is from the start); at most
-   * ~2 s measured.
+   * that code on the JVM is compiled by the JIT as a native library is from the start). Runs are
+   * timed for at least half a second, and on until {@value #MIN_RUNS} runs or two seconds,
+   * whichever comes first: a run of a tenth of a millisecond is so timed thousands of times, and a
+   * pause of the machine does not move the median.
    */
   Timed timed(Contender c, AllocationModel model) {
     Answer a = null;
@@ -153,15 +155,22 @@ public final class QualityReport {
       a = c.solve(model);
     } while (System.nanoTime() < warmEnd);
     List<Double> times = new ArrayList<>();
-    long measureEnd = System.nanoTime() + 2_000_000_000L;
+    long start = System.nanoTime();
+    long leastEnd = start + 500_000_000L;
+    long measureEnd = start + 2_000_000_000L;
+    long now;
     do {
       long t0 = System.nanoTime();
       a = c.solve(model);
-      times.add((System.nanoTime() - t0) / 1e6);
-    } while (System.nanoTime() < measureEnd && times.size() < 21);
+      now = System.nanoTime();
+      times.add((now - t0) / 1e6);
+    } while (now < leastEnd || (now < measureEnd && times.size() < MIN_RUNS));
     times.sort(null);
     return checked(c, a, model, times.get(times.size() / 2));
   }
+
+  /** Runs {@link #timed} goes on to after its half second, if they fit in two seconds. */
+  static final int MIN_RUNS = 21;
 
   Timed once(Contender c, AllocationModel model) {
     long t0 = System.nanoTime();
