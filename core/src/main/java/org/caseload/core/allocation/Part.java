@@ -48,11 +48,20 @@ final class Part {
    * part, also the groups of the whole part that stay where they are.
    */
   private final double[] fixed;
+  /**
+   * Per group, the position of each local worker among its options (−1 where it is not one),
+   * shared by the groups that share an options array; {@code null} for a restricted part (few
+   * workers) or where the tables would pass {@value #MAX_POSITION_CELLS} entries, when
+   * {@link #optionIndex} searches the options instead.
+   */
+  private final int[][] position;
 
   /** Largest denominator tried for {@link #granule}. */
   static final int MAX_DENOMINATOR = 1000;
   /** A weight is a multiple of the granule when within this many granules of one (rounding). */
   private static final double MULTIPLE_TOLERANCE = 1e-9;
+  /** Most entries of the position tables of a part (4 bytes each). */
+  static final int MAX_POSITION_CELLS = 1 << 22;
 
   private Part(AllocationProblem problem, int[] groups, int[] workers, int[][] options) {
     this.problem = problem;
@@ -82,6 +91,30 @@ final class Part {
     for (int w = 0; w < workers.length; w++) {
       fixed[w] = problem.fixedLoad[workers[w]];
     }
+    position = positions(options, workers.length);
+  }
+
+  /** The position tables of {@link #position}, one per distinct options array, or null when too many. */
+  private static int[][] positions(int[][] options, int m) {
+    Map<int[], int[]> tables = new IdentityHashMap<>();
+    for (int[] o : options) {
+      if (!tables.containsKey(o)) {
+        if ((long) (tables.size() + 1) * m > MAX_POSITION_CELLS) {
+          return null;
+        }
+        int[] p = new int[m];
+        Arrays.fill(p, -1);
+        for (int k = 0; k < o.length; k++) {
+          p[o[k]] = k;
+        }
+        tables.put(o, p);
+      }
+    }
+    int[][] position = new int[options.length][];
+    for (int g = 0; g < options.length; g++) {
+      position[g] = tables.get(options[g]);
+    }
+    return position;
   }
 
   /** A restricted part: every array given is the part's own (see {@link #restrict}). */
@@ -96,6 +129,7 @@ final class Part {
     this.cost = cost;
     this.granule = whole.granule; // every weight here is a multiple of it too
     this.fixed = fixed;
+    this.position = null;
   }
 
   /**
@@ -323,7 +357,7 @@ final class Part {
 
   /** Position of local worker {@code w} among the options of group {@code g}, or a negative number. */
   int optionIndex(int g, int w) {
-    return Arrays.binarySearch(options[g], w);
+    return position != null ? position[g][w] : Arrays.binarySearch(options[g], w);
   }
 
   /** Cost of group {@code g} at local worker {@code w} (which must be an option), or unallocated when {@code w < 0}. */
