@@ -23,7 +23,8 @@ public final class AllocationPlan {
   private final ImmutableMap<String, String> assignments;
   private final ImmutableMap<String, Unallocated> unallocated;
   private final int transfers;
-  private final ImmutableMap<String, Double> loadAfter;
+  /** Unmodifiable: a {@link WorkerLoads} or an immutable copy. */
+  private final Map<String, Double> loadAfter;
   private final Objective objective;
   private final OptionalDouble lowerBound;
 
@@ -35,7 +36,7 @@ public final class AllocationPlan {
     this.assignments = ImmutableMap.copyOf(assignments);
     this.unallocated = ImmutableMap.copyOf(unallocated);
     this.transfers = transfers;
-    this.loadAfter = ImmutableMap.copyOf(loadAfter);
+    this.loadAfter = loadAfter instanceof WorkerLoads ? loadAfter : ImmutableMap.copyOf(loadAfter);
     this.objective = objective;
     this.lowerBound = lowerBound;
   }
@@ -65,7 +66,7 @@ public final class AllocationPlan {
     return transfers;
   }
 
-  /** Every worker's load after the plan, in weighted cases. */
+  /** Every worker's load after the plan, in weighted cases, in the organisation's order of workers (unmodifiable). */
   public Map<String, Double> loadAfter() {
     return loadAfter;
   }

@@ -637,12 +637,8 @@ final class AllocationProblem {
         }
       }
     }
-    ImmutableMap.Builder<String, Double> loadAfter = ImmutableMap.builderWithExpectedSize(load.length);
-    for (int w = 0; w < load.length; w++) {
-      loadAfter.put(workers.get(w).id(), load[w]);
-    }
-    return new AllocationPlan(allocator, request, placed.build(), unallocated.build(), transfers, loadAfter.build(),
-        objective, lowerBound);
+    return new AllocationPlan(allocator, request, placed.build(), unallocated.build(), transfers,
+        new WorkerLoads(workers, workerIndex, load), objective, lowerBound);
   }
 
   /**

@@ -2,17 +2,27 @@ package org.caseload.core.allocation;
 
 import static org.caseload.core.Fixtures.AS_OF;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.caseload.core.Fixtures;
 import org.caseload.core.model.CaseCategory;
+import org.caseload.core.model.Organisation;
+import org.caseload.core.model.Worker;
 import org.junit.jupiter.api.Test;
 
-/** The gap of a plan to its lower bound: absolute, and relative to a scale that is never near 0. */
+/**
+ * The gap of a plan to its lower bound: absolute, and relative to a scale that is never near 0;
+ * the loads after a plan as a map.
+ */
 class AllocationPlanTest {
   private static final AllocationPolicy POLICY = AllocationPolicy.defaults();
 
@@ -67,5 +77,32 @@ class AllocationPlanTest {
     assertEquals(1000, POLICY.gapUnit(), 0.0);
     AllocationPolicy free = POLICY.withTransferCost(0);
     assertEquals(POLICY.unallocatedCost(CaseCategory.CARE_LEAVER), free.gapUnit(), 0.0);
+  }
+
+  @Test
+  void theLoadsAfterAPlanAreEveryWorkersInOrderAsAnUnmodifiableMapEqualToAHashMapOfThem() {
+    Organisation org = Fixtures.riverside();
+    AllocationPlan plan = new OptimisingAllocator().allocate(AllocationRequest.unallocated(org, AS_OF, POLICY));
+    Map<String, Double> loads = plan.loadAfter();
+    Organisation after = plan.apply(org);
+    List<Worker> workers = org.workers();
+    for (Worker w : workers) {
+      assertEquals(after.load(w.id()), loads.get(w.id()), 1e-9, w.id());
+    }
+    Map<String, Double> expected = new LinkedHashMap<>(loads);
+    assertEquals(expected, loads);
+    assertEquals(loads, expected);
+    assertEquals(expected.hashCode(), loads.hashCode());
+    assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(loads.keySet()), "the organisation's order");
+    assertEquals(workers.size(), loads.size());
+    assertNull(loads.get("nobody"));
+    assertTrue(!loads.containsKey("nobody") && loads.containsKey(workers.get(0).id()));
+    String first = workers.get(0).id();
+    assertThrows(UnsupportedOperationException.class, () -> loads.put(first, 0.0));
+    assertThrows(UnsupportedOperationException.class, () -> loads.remove(first));
+    assertThrows(UnsupportedOperationException.class, () -> loads.keySet().remove(first));
+    assertThrows(UnsupportedOperationException.class, () -> loads.entrySet().iterator().next().setValue(0.0));
+    assertThrows(UnsupportedOperationException.class, loads::clear);
+    assertEquals(expected.get(first), loads.get(first));
   }
 }
