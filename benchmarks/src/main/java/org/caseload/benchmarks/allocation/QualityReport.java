@@ -21,7 +21,7 @@ import org.caseload.core.synthetic.InstanceFamily;
  * are also checked to price the same in this model as in core (faithfulness of the peers' model).
  *
  * <p>Times: our allocators and the min-cost flows are timed as the median of repeated runs after
- * warming up (about a second each); Timefold and CP-SAT run once, with their time limits. CP-SAT
+ * warming up until the time per run stops falling (see {@link #timed}); Timefold and CP-SAT run once, with their time limits. CP-SAT
  * runs twice: raced from nothing, and started from our optimiser's answer for the best-known
  * objective and a proven bound.
  * "÷ ours" is a peer's time divided by our optimiser's; for Timefold and CP-SAT, the time at which
@@ -142,18 +142,42 @@ public final class QualityReport {
   record Timed(String name, Answer answer, double objective, double millis) {}
 
   /**
-   * Median time of repeated runs after about a second of warm-up (however many runs that takes, so
-   * that code on the JVM is compiled by the JIT as a native library is from the start). Runs are
-   * timed for at least half a second, and on until {@value #MIN_RUNS} runs or two seconds,
-   * whichever comes first: a run of a tenth of a millisecond is so timed thousands of times, and a
-   * pause of the machine does not move the median.
+   * Median time of repeated runs after warming up to a steady state. Warm-up goes in windows of a
+   * quarter of a second (at least {@value #WINDOW_RUNS} runs) and ends when the medians of the last
+   * {@value #STEADY_WINDOWS} windows are within {@value #STEADY_SPREAD} of each other (the largest
+   * over the least, less one), after at least {@value #MIN_WARMUP_SECONDS} s and at most
+   * {@value #MAX_WARMUP_SECONDS} s. The JIT takes that long on two cores: the first row of a run,
+   * timed after one second of warm-up as before, measured 0.955 ms for a request that runs in
+   * 0.066 ms once compiled (about 7 s later, after two recompilations that each cost a few
+   * windows ten times the time). Then runs are timed for at least half a second, and on until
+   * {@value #MIN_RUNS} runs or two seconds, whichever comes first: a run of a tenth of a
+   * millisecond is so timed thousands of times, and a pause of the machine does not move the
+   * median.
    */
   Timed timed(Contender c, AllocationModel model) {
     Answer a = null;
-    long warmEnd = System.nanoTime() + 1_000_000_000L;
-    do {
-      a = c.solve(model);
-    } while (System.nanoTime() < warmEnd);
+    long warmStart = System.nanoTime();
+    double[] medians = new double[STEADY_WINDOWS];
+    List<Double> window = new ArrayList<>();
+    for (int w = 0; ; w++) {
+      window.clear();
+      long end = System.nanoTime() + WINDOW_NANOS;
+      long now;
+      do {
+        long t0 = System.nanoTime();
+        a = c.solve(model);
+        now = System.nanoTime();
+        window.add((now - t0) / 1e6);
+      } while (now < end || window.size() < WINDOW_RUNS);
+      window.sort(null);
+      medians[w % STEADY_WINDOWS] = window.get(window.size() / 2);
+      double warm = (now - warmStart) / 1e9;
+      boolean steady = w + 1 >= STEADY_WINDOWS
+          && Arrays.stream(medians).max().orElseThrow() <= (1 + STEADY_SPREAD) * Arrays.stream(medians).min().orElseThrow();
+      if (warm >= MAX_WARMUP_SECONDS || (warm >= MIN_WARMUP_SECONDS && steady)) {
+        break;
+      }
+    }
     List<Double> times = new ArrayList<>();
     long start = System.nanoTime();
     long leastEnd = start + 500_000_000L;
@@ -168,6 +192,15 @@ public final class QualityReport {
     times.sort(null);
     return checked(c, a, model, times.get(times.size() / 2));
   }
+
+  /** Length of a warm-up window of {@link #timed}, and the fewest runs in one. */
+  private static final long WINDOW_NANOS = 250_000_000L;
+  static final int WINDOW_RUNS = 3;
+  /** The last windows whose medians must agree, and how closely, for the warm-up to end; its least and most time. */
+  static final int STEADY_WINDOWS = 4;
+  static final double STEADY_SPREAD = 0.05;
+  static final int MIN_WARMUP_SECONDS = 2;
+  static final int MAX_WARMUP_SECONDS = 15;
 
   /** Runs {@link #timed} goes on to after its half second, if they fit in two seconds. */
   static final int MIN_RUNS = 21;
