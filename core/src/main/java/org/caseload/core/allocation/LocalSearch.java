@@ -48,17 +48,24 @@ final class LocalSearch {
   /** The number of targets swaps use now, and the rounds of wide swaps started. */
   private int swapTargets = SWAP_TARGETS;
   private int wideRounds;
-  /** Workers with most room at which room is gathered for a group, how many steps at most, and from how many workers. */
+  /**
+   * Workers with most room at which room is gathered for an unallocated group, how many steps at
+   * most, and among how many workers with most room a group moved out looks for one to swap with.
+   */
   static final int CONSOLIDATE_TARGETS = 3;
   static final int CONSOLIDATE_STEPS = 12;
+  static final int GATHER_FROM = 40;
   /**
    * For a placed group, room is gathered at its {@value #PLACED_TARGETS} cheapest full workers in
    * at most {@value #PLACED_STEPS} steps: it gains a placement cost, not a case placed, so it is
-   * worth less search (returning siblings to a previous worker took 2 steps on the TEAM family).
+   * worth fewer steps (returning siblings to a previous worker took 2 steps on the TEAM family).
+   * Many targets: where a peripatetic team takes a dissolved team's children, its workers all cost
+   * the same and each has a scrap of room, less than a group; which of them can be made room at
+   * in a step or two shows only by trying (LA_M team dissolved: 2 targets 3,200,101.7, 8 targets
+   * 096.1, 16 targets 079.6, 32 targets 079.1).
    */
-  static final int PLACED_TARGETS = 2;
+  static final int PLACED_TARGETS = 16;
   static final int PLACED_STEPS = 4;
-  static final int GATHER_FROM = 40;
   /**
    * Rounds in which an unallocated group is tried for ejection chains and gathering room before
    * it is given up: later rounds mostly move load for balance, which seldom makes room for it.
@@ -314,17 +321,32 @@ final class LocalSearch {
    * now. O(size) per offer, for choosing a few of many.
    */
   static int keepCheapest(int[] items, double[] keys, int size, int most, int item, double key) {
+    return keepCheapest(items, keys, null, size, most, item, key, 0);
+  }
+
+  /**
+   * As {@link #keepCheapest(int[], double[], int, int, int, double)}, items of equal key ascending
+   * by a second key {@code tie} (kept in {@code ties}; none when it is null).
+   */
+  static int keepCheapest(int[] items, double[] keys, double[] ties, int size, int most, int item, double key,
+      double tie) {
     int i = size < most ? size++ : most;
-    while (i > 0 && keys[i - 1] > key) {
+    while (i > 0 && (keys[i - 1] > key || (keys[i - 1] == key && ties != null && ties[i - 1] > tie))) {
       if (i < most) {
         items[i] = items[i - 1];
         keys[i] = keys[i - 1];
+        if (ties != null) {
+          ties[i] = ties[i - 1];
+        }
       }
       i--;
     }
     if (i < most) {
       items[i] = item;
       keys[i] = key;
+      if (ties != null) {
+        ties[i] = tie;
+      }
     }
     return size;
   }
@@ -517,10 +539,12 @@ final class LocalSearch {
 
   /**
    * Gathers room for group g at one of its workers T, from the scraps of room of many: T's groups
-   * are moved out one step at a time, each step the one that frees most room at T: a group of T
-   * relocated to a worker with room for it, or swapped for a lighter group of a worker with room
-   * for the difference. When T has room for g, g goes there; the whole sequence is kept if it
-   * lowers the objective, and undone otherwise.
+   * are moved out one step at a time, each step the one that frees most of the room T still lacks
+   * for g (room beyond that counts for nothing), the cheapest of those: a group of T relocated to
+   * any of its workers with room for it, or swapped for a lighter group of one of the
+   * {@value #GATHER_FROM} workers with most room that has room for the difference. When T has room
+   * for g, g goes there; the whole sequence is kept if it lowers the objective, and undone
+   * otherwise.
    *
    * <p>For an unallocated group that no short ejection chain places, T is tried among its workers
    * with most room (the sequence costs some balance and gains the cost of leaving g unallocated).
@@ -533,7 +557,7 @@ final class LocalSearch {
     int from = at[g];
     sortByFreeRoom();
     int tries = 0;
-    int[] targets = new int[CONSOLIDATE_TARGETS];
+    int[] targets = new int[Math.max(CONSOLIDATE_TARGETS, PLACED_TARGETS)];
     if (from < 0) {
       for (int r = 0; r < byFreeCount && tries < CONSOLIDATE_TARGETS; r++) {
         if (part.optionIndex(g, byFree[r]) >= 0) {
@@ -566,31 +590,40 @@ final class LocalSearch {
         int bestY = -1;
         double bestFreed = 0;
         double bestCost = Double.POSITIVE_INFINITY;
+        // Room freed beyond what g still needs is worth nothing: of the steps that free enough, the cheapest.
+        double need = a - free(target);
         int[] mem = members[target];
         for (int i = 0; i < count[target]; i++) {
           int x = mem[i];
           double ax = part.weight[x];
           double outX = -current(x);
+          // x to any of its workers with room for it
+          int[] optsX = part.options[x];
+          for (int kx = 0; kx < optsX.length; kx++) {
+            int o = optsX[kx];
+            if (o == target || !spend() || !part.fits(o, load[o], ax)) {
+              continue;
+            }
+            double cost = outX + part.cost[x][kx] + part.balanceDelta(target, load[target], -ax)
+                + part.balanceDelta(o, load[o], ax);
+            double useful = Math.min(ax, need);
+            if (useful > bestFreed + 1e-12 || (useful >= bestFreed - 1e-12 && cost < bestCost)) {
+              bestFreed = useful;
+              bestCost = cost;
+              bestX = x;
+              bestO = o;
+              bestY = -1;
+            }
+          }
+          // x swapped for a lighter group of one of the workers with most room
           for (int r = 0; r < Math.min(byFreeCount, GATHER_FROM); r++) {
             int o = byFree[r];
             double freeO = free(o);
-            if (o == target || freeO <= 0 || !spend()) {
+            if (o == target || freeO <= 0 || part.fits(o, load[o], ax) || !spend()) {
               continue;
             }
             int kx = part.optionIndex(x, o);
             if (kx < 0) {
-              continue;
-            }
-            if (part.fits(o, load[o], ax)) {
-              double cost = outX + part.cost[x][kx] + part.balanceDelta(target, load[target], -ax)
-                  + part.balanceDelta(o, load[o], ax);
-              if (ax > bestFreed || (ax == bestFreed && cost < bestCost)) {
-                bestFreed = ax;
-                bestCost = cost;
-                bestX = x;
-                bestO = o;
-                bestY = -1;
-              }
               continue;
             }
             int[] memO = members[o];
@@ -598,7 +631,8 @@ final class LocalSearch {
               int y = memO[j];
               double ay = part.weight[y];
               double freed = ax - ay;
-              if (freed <= Math.max(0, bestFreed - 1e-12) || !part.fits(o, load[o] - ay, ax)) {
+              double useful = Math.min(freed, need);
+              if (freed <= 0 || useful < bestFreed - 1e-12 || !part.fits(o, load[o] - ay, ax)) {
                 continue;
               }
               int ky = part.optionIndex(y, target);
@@ -607,8 +641,8 @@ final class LocalSearch {
               }
               double cost = outX + part.cost[x][kx] - current(y) + part.cost[y][ky]
                   + part.balanceDelta(target, load[target], -freed) + part.balanceDelta(o, load[o], freed);
-              if (freed > bestFreed + 1e-12 || cost < bestCost) {
-                bestFreed = freed;
+              if (useful > bestFreed + 1e-12 || cost < bestCost) {
+                bestFreed = useful;
                 bestCost = cost;
                 bestX = x;
                 bestO = o;
@@ -659,8 +693,9 @@ final class LocalSearch {
   }
 
   /**
-   * The workers (at most {@code most}) where placed group g would cost less than
-   * where it is, balance apart, and that have no room for it: cheapest first, ties by index.
+   * The workers (at most {@code most}) where placed group g would cost less than where it is,
+   * balance apart, and that have no room for it: cheapest first, then those with most room (least
+   * to gather: workers of one kind, a peripatetic team's, often cost the same), then by index.
    * Their count; {@code targets} holds them.
    */
   private int cheaperFullWorkers(int g, int[] targets, int most) {
@@ -668,13 +703,14 @@ final class LocalSearch {
     double[] cost = part.cost[g];
     int[] opts = part.options[g];
     double[] targetCost = new double[targets.length];
+    double[] targetRoom = new double[targets.length];
     int found = 0;
     for (int k = 0; k < opts.length; k++) {
       int w = opts[k];
       if (!(cost[k] < now - MIN_GAIN) || w == at[g] || part.fits(w, load[w], part.weight[g])) {
         continue;
       }
-      found = keepCheapest(targets, targetCost, found, most, w, cost[k]);
+      found = keepCheapest(targets, targetCost, targetRoom, found, most, w, cost[k], -free(w));
     }
     return found;
   }
