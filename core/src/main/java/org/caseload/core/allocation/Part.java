@@ -51,8 +51,8 @@ final class Part {
   /**
    * Per group, the position of each local worker among its options (−1 where it is not one),
    * shared by the groups that share an options array; {@code null} for a restricted part (few
-   * workers) or where the tables would pass {@value #MAX_POSITION_CELLS} entries, when
-   * {@link #optionIndex} searches the options instead.
+   * workers), a part of equal weights (solved by a flow) or where the tables would pass
+   * {@value #MAX_POSITION_CELLS} entries, when {@link #optionIndex} searches the options instead.
    */
   private final int[][] position;
 
@@ -91,7 +91,8 @@ final class Part {
     for (int w = 0; w < workers.length; w++) {
       fixed[w] = problem.fixedLoad[workers[w]];
     }
-    position = positions(options, workers.length);
+    // parts of equal weights are solved by the flow, which looks no option up
+    position = equalWeights() ? null : positions(options, workers.length);
   }
 
   /** The position tables of {@link #position}, one per distinct options array, or null when too many. */
