@@ -353,7 +353,10 @@ final class LocalSearch {
 
   /**
    * Swaps group {@code g} with a group of one of the {@link #swapTargets} workers it would most
-   * like to move to (room apart), when both fit after and the swap gains.
+   * like to move to (room apart), when both fit after and the swap gains. Only workers holding a
+   * group of the part are targets: one holding none has no group to swap with (and one with room
+   * was a relocation), and in a sparse part, a departure's few cases among hundreds of workers,
+   * they were most of the targets.
    */
   private boolean swap(int g) {
     int w1 = at[g];
@@ -374,7 +377,7 @@ final class LocalSearch {
     int targets = 0;
     for (int k = 0; k < opts.length; k++) {
       int w2 = opts[k];
-      if (w2 == w1 || !spend()) {
+      if (w2 == w1 || count[w2] == 0 || !spend()) {
         continue;
       }
       targets = keepCheapest(target, targetCost, targets, most, k, part.cost[g][k] + part.balanceDelta(w2, load[w2], a));
