@@ -161,17 +161,9 @@ public final class QualityReport {
     List<Double> window = new ArrayList<>();
     for (int w = 0; ; w++) {
       window.clear();
-      long end = System.nanoTime() + WINDOW_NANOS;
-      long now;
-      do {
-        long t0 = System.nanoTime();
-        a = c.solve(model);
-        now = System.nanoTime();
-        window.add((now - t0) / 1e6);
-      } while (now < end || window.size() < WINDOW_RUNS);
-      window.sort(null);
+      a = runs(c, model, window, WINDOW_NANOS, Long.MAX_VALUE, WINDOW_RUNS);
       medians[w % STEADY_WINDOWS] = window.get(window.size() / 2);
-      double warm = (now - warmStart) / 1e9;
+      double warm = (System.nanoTime() - warmStart) / 1e9;
       boolean steady = w + 1 >= STEADY_WINDOWS
           && Arrays.stream(medians).max().orElseThrow() <= (1 + STEADY_SPREAD) * Arrays.stream(medians).min().orElseThrow();
       if (warm >= MAX_WARMUP_SECONDS || (warm >= MIN_WARMUP_SECONDS && steady)) {
@@ -179,18 +171,28 @@ public final class QualityReport {
       }
     }
     List<Double> times = new ArrayList<>();
+    a = runs(c, model, times, 500_000_000L, 2_000_000_000L, MIN_RUNS);
+    return checked(c, a, model, times.get(times.size() / 2));
+  }
+
+  /**
+   * Solves {@code model} again and again for at least {@code leastNanos}, then on until
+   * {@code minRuns} runs or {@code mostNanos} (from the start), whichever comes first; adds each
+   * run's time (ms) to {@code times}, sorted at the end, and returns the last answer.
+   */
+  private static Answer runs(Contender c, AllocationModel model, List<Double> times, long leastNanos, long mostNanos,
+      int minRuns) {
     long start = System.nanoTime();
-    long leastEnd = start + 500_000_000L;
-    long measureEnd = start + 2_000_000_000L;
+    Answer a;
     long now;
     do {
       long t0 = System.nanoTime();
       a = c.solve(model);
       now = System.nanoTime();
       times.add((now - t0) / 1e6);
-    } while (now < leastEnd || (now < measureEnd && times.size() < MIN_RUNS));
+    } while (now - start < leastNanos || (now - start < mostNanos && times.size() < minRuns));
     times.sort(null);
-    return checked(c, a, model, times.get(times.size() / 2));
+    return a;
   }
 
   /** Length of a warm-up window of {@link #timed}, and the fewest runs in one. */
