@@ -99,13 +99,8 @@ final class LocalSearch {
   private final double maxWeight;
   private int[] byFree;
   private int byFreeCount;
-  /**
-   * The workers whose room changed since {@link #byFree} was last sorted (marked in
-   * {@code changedMark}), and how many; more than the array holds (as at first) means many.
-   */
-  private final int[] changed = new int[16];
-  private boolean[] changedMark;
-  private int changedCount = Integer.MAX_VALUE;
+  /** Keeps {@link #byFree} in order as groups move; made at the first sort. */
+  private RoomOrder rooms;
   /** Per group: rounds in which no ejection chain nor gathering of room placed it. */
   private final int[] failures;
   /** Per group: the worker it was at when room was last gathered for it elsewhere, or −1. */
@@ -727,86 +722,24 @@ final class LocalSearch {
     return part.capacity(w) - load[w];
   }
 
-  /**
-   * Sorts {@link #byFree}: workers by free room, most first (ties by index). The order is a total
-   * one, so the result does not depend on how it is reached: after a few moves, the workers whose
-   * room changed are taken out of the last order and put back each in its place (binary search);
-   * after many, a full sort.
-   */
+  /** Sets {@link #byFree}: workers by free room, most first (ties by index). */
   private void sortByFreeRoom() {
-    int m = load.length;
-    if (byFree == null) {
-      byFree = new int[m];
-      byFreeCount = m;
-      changedMark = new boolean[m];
-      for (int w = 0; w < m; w++) {
-        byFree[w] = w;
+    if (rooms == null) {
+      double[] capacity = new double[load.length];
+      for (int w = 0; w < capacity.length; w++) {
+        capacity[w] = part.capacity(w);
       }
+      rooms = new RoomOrder(capacity, load);
     }
-    if (changedCount > changed.length) {
-      Integer[] boxed = new Integer[m];
-      for (int i = 0; i < m; i++) {
-        boxed[i] = byFree[i];
-      }
-      Arrays.sort(boxed, (x, y) -> moreFree(x, y) ? -1 : moreFree(y, x) ? 1 : 0);
-      for (int i = 0; i < m; i++) {
-        byFree[i] = boxed[i];
-      }
-      Arrays.fill(changedMark, false);
-    } else if (changedCount > 0) {
-      // the others keep their room, so they stay in order once the changed ones are out
-      int kept = 0;
-      for (int i = 0; i < m; i++) {
-        int w = byFree[i];
-        if (!changedMark[w]) {
-          byFree[kept++] = w;
-        }
-      }
-      for (int c = 0; c < changedCount; c++) {
-        int w = changed[c];
-        changedMark[w] = false;
-        int lo = 0;
-        int hi = kept;
-        while (lo < hi) {
-          int mid = (lo + hi) >>> 1;
-          if (moreFree(byFree[mid], w)) {
-            lo = mid + 1;
-          } else {
-            hi = mid;
-          }
-        }
-        System.arraycopy(byFree, lo, byFree, lo + 1, kept - lo);
-        byFree[lo] = w;
-        kept++;
-      }
-    }
-    changedCount = 0;
-  }
-
-  /** Notes that worker w's room changed since {@link #byFree} was sorted (no-op for −1). */
-  private void roomChanged(int w) {
-    if (w < 0 || changedCount > changed.length) {
-      return; // none, or already too many (at first, before any sort, always)
-    }
-    if (!changedMark[w]) {
-      if (changedCount == changed.length) {
-        changedCount++; // too many: the next sort is a full one
-        return;
-      }
-      changedMark[w] = true;
-      changed[changedCount++] = w;
-    }
-  }
-
-  /** True if worker x comes before worker y in {@link #byFree}. */
-  private boolean moreFree(int x, int y) {
-    int c = Double.compare(free(x), free(y));
-    return c > 0 || (c == 0 && x < y);
+    byFree = rooms.sorted();
+    byFreeCount = byFree.length;
   }
 
   private void move(int g, int w) {
-    roomChanged(at[g]);
-    roomChanged(w);
+    if (rooms != null) {
+      rooms.changed(at[g]);
+      rooms.changed(w);
+    }
     holdings.move(g, w);
     atK[g] = w < 0 ? -1 : part.optionIndex(g, w);
   }

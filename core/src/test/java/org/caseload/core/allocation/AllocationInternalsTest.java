@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The parts of the optimising allocator, each checked on its own: the split into independent
  * parts, the local search (from first principles: every relocation is re-costed from scratch),
- * and the sort used by the bound. Exactness and the bound's validity are checked against an
+ * the sort used by the bound, and the local search's order of workers by free room. Exactness and the bound's validity are checked against an
  * exhaustive search in {@link OptimisingAllocatorPropertiesTest}.
  */
 class AllocationInternalsTest {
@@ -412,6 +412,50 @@ class AllocationInternalsTest {
           int[] greedy = GreedyAllocator.assign(problem);
           for (Part part : Part.split(problem)) {
             check.check(seed, request, part, part.localise(greedy));
+          }
+        });
+  }
+
+  @Test
+  void theOrderOfWorkersByFreeRoomIsAlwaysAFullSortHoweverItIsMended() {
+    qt().withFixedSeed(89L).withExamples(300)
+        .forAll(integers().between(1, 60), longs().all())
+        .checkAssert((m, seed) -> {
+          SplittableRandom random = new SplittableRandom(seed);
+          double[] capacity = new double[m];
+          double[] load = new double[m];
+          for (int w = 0; w < m; w++) {
+            capacity[w] = 14 + random.nextInt(8); // few values: equal room is common
+            load[w] = random.nextInt(15) / 7.0;
+          }
+          RoomOrder order = new RoomOrder(capacity, load);
+          for (int batch = 0; batch < 40; batch++) {
+            // a batch of moves, each changing two workers' loads (or one, with −1 for unallocated);
+            // sometimes more than can be mended, sometimes none
+            int moves = random.nextInt(random.nextInt(4) == 0 ? 20 : 5);
+            for (int i = 0; i < moves; i++) {
+              int from = random.nextInt(m + 1) - 1;
+              int to = random.nextInt(m + 1) - 1;
+              double a = (1 + random.nextInt(10)) / 7.0;
+              if (from >= 0) {
+                load[from] -= a;
+              }
+              if (to >= 0) {
+                load[to] += a;
+              }
+              order.changed(from);
+              order.changed(to);
+            }
+            Integer[] expected = new Integer[m];
+            for (int w = 0; w < m; w++) {
+              expected[w] = w;
+            }
+            Arrays.sort(expected, (x, y) -> {
+              int c = Double.compare(capacity[y] - load[y], capacity[x] - load[x]);
+              return c != 0 ? c : Integer.compare(x, y);
+            });
+            assertArrayEquals(Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), order.sorted(),
+                "m " + m + ", batch " + batch + ", " + moves + " moves");
           }
         });
   }
