@@ -574,11 +574,11 @@ final class LocalSearch {
       move(g, -1);
     }
     int steps = from < 0 ? CONSOLIDATE_STEPS : PLACED_STEPS;
+    // undo log of each target's sequence: group, worker it came from
+    int[] logGroup = new int[2 * steps];
+    int[] logFrom = new int[2 * steps];
     for (int t = 0; t < tries && !stopped; t++) {
       int target = targets[t];
-      // undo log: group, worker it came from
-      int[] logGroup = new int[2 * CONSOLIDATE_STEPS];
-      int[] logFrom = new int[2 * CONSOLIDATE_STEPS];
       int logged = 0;
       double delta = 0;
       for (int step = 0; step < steps && !part.fits(target, load[target], a) && !stopped; step++) {
@@ -596,17 +596,17 @@ final class LocalSearch {
           double ax = part.weight[x];
           double outX = -current(x);
           // x to any of its workers with room for it
+          double usefulOut = Math.min(ax, need);
+          double outOfTarget = part.balanceDelta(target, load[target], -ax);
           int[] optsX = part.options[x];
           for (int kx = 0; kx < optsX.length; kx++) {
             int o = optsX[kx];
             if (o == target || !spend() || !part.fits(o, load[o], ax)) {
               continue;
             }
-            double cost = outX + part.cost[x][kx] + part.balanceDelta(target, load[target], -ax)
-                + part.balanceDelta(o, load[o], ax);
-            double useful = Math.min(ax, need);
-            if (useful > bestFreed + 1e-12 || (useful >= bestFreed - 1e-12 && cost < bestCost)) {
-              bestFreed = useful;
+            double cost = outX + part.cost[x][kx] + outOfTarget + part.balanceDelta(o, load[o], ax);
+            if (usefulOut > bestFreed + 1e-12 || (usefulOut >= bestFreed - 1e-12 && cost < bestCost)) {
+              bestFreed = usefulOut;
               bestCost = cost;
               bestX = x;
               bestO = o;
