@@ -21,9 +21,9 @@ import org.caseload.core.synthetic.InstanceFamily;
  * are also checked to price the same in this model as in core (faithfulness of the peers' model).
  *
  * <p>Times: our allocators and the min-cost flows are timed as the median of repeated runs after
- * warming up until the time per run stops falling (see {@link #timed}); Timefold and CP-SAT run once, with their time limits. CP-SAT
- * runs twice: raced from nothing, and started from our optimiser's answer for the best-known
- * objective and a proven bound.
+ * warming up until the time per run is steady (see {@link #timed}); Timefold and CP-SAT run once,
+ * with their time limits. CP-SAT runs twice: raced from nothing, and started from our optimiser's
+ * answer for the best-known objective and a proven bound.
  * "÷ ours" is a peer's time divided by our optimiser's; for Timefold and CP-SAT, the time at which
  * they first reached our optimiser's objective (or better), read off their progress, while they
  * run their whole limit so that the row shows their best within it.

@@ -426,7 +426,7 @@ public final class OptimisingAllocator implements Allocator {
     if (neighbourhoodNodes > 0 && now - deadline < 0) {
       long until = deadline == Long.MAX_VALUE ? deadline : now + (long) ((deadline - now) * share);
       int[] better = NeighbourhoodSearch.improve(part, at, bound.prices(), NeighbourhoodSearch.LEVELS, neighbourhoodNodes,
-          pairNodes,          until);
+          pairNodes, until);
       if (part.objective(better) < part.objective(at)) {
         at = better;
       }
