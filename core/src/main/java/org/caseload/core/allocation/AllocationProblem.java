@@ -34,7 +34,6 @@ final class AllocationProblem {
   final AllocationPolicy policy;
 
   final List<Worker> workers;
-  final Map<String, Integer> workerIndex;
   /** Capacity of each worker, weighted cases. */
   final double[] capacity;
   /** Load of each worker from open cases outside the request, weighted cases. */
@@ -117,9 +116,8 @@ final class AllocationProblem {
 
     workers = org.workers();
     int m = workers.size();
-    workerIndex = new HashMap<>(m * 2);
-    capacity = new double[m];
-    fixedLoad = new double[m];
+    capacity = org.capacities();
+    fixedLoad = org.loads();
     locality = new String[m];
     anyLocality = new boolean[m];
     Compilation compilation = new Compilation(m);
@@ -133,7 +131,6 @@ final class AllocationProblem {
     List<Integer> inService = null;
     for (int w = 0; w < m; w++) {
       Worker worker = workers.get(w);
-      workerIndex.put(worker.id(), w);
       if (!worker.teamId().equals(teamId)) {
         teamId = worker.teamId();
         team = org.team(teamId);
@@ -142,22 +139,18 @@ final class AllocationProblem {
         inService = byService.computeIfAbsent(team.serviceId(), s -> new ArrayList<>());
       }
       compilation.policies[w] = own;
-      capacity[w] = own.capacity(worker);
       locality[w] = team.locality();
       anyLocality[w] = teamAnyLocality;
       inService.add(w);
     }
 
-    for (int w = 0; w < m; w++) {
-      fixedLoad[w] = org.load(workers.get(w).id());
-    }
     // Families in the request: their members in the request, gathered as one group.
     Map<String, List<Case>> requestFamilies = new LinkedHashMap<>();
     List<List<Case>> units = new ArrayList<>(request.caseIds().size());
     for (String id : request.caseIds()) {
       Case c = org.caseById(id);
       if (c.isAllocated()) {
-        fixedLoad[workerIndex.get(c.workerId())] -= org.weight(c);
+        fixedLoad[org.indexOf(c.workerId())] -= org.weight(c);
       }
       if (c.familyId() == null) {
         units.add(List.of(c));
@@ -307,7 +300,7 @@ final class AllocationProblem {
       Eligibility e = kind.eligibility();
       weights[i] = kind.weight();
       String holder = c.workerId();
-      current[i] = holder == null ? -1 : workerIndex.get(holder);
+      current[i] = holder == null ? -1 : organisation.indexOf(holder);
       unallocatedCost += kind.unallocatedCost();
       if (childLocality == null) {
         childLocality = c.locality();
@@ -334,7 +327,7 @@ final class AllocationProblem {
       for (Case sibling : organisation.casesOfFamily(family)) {
         if (!compilation.requested.contains(sibling.id()) && sibling.isOpen()) {
           if (sibling.isAllocated()) {
-            anchors.add(workerIndex.get(sibling.workerId()));
+            anchors.add(organisation.indexOf(sibling.workerId()));
           }
         }
         addPrevious(sibling, previous);
@@ -363,8 +356,8 @@ final class AllocationProblem {
 
   private void addPrevious(Case c, Ints previous) {
     for (Allocation a : c.history()) {
-      Integer w = workerIndex.get(a.workerId());
-      if (w != null) {
+      int w = organisation.indexOf(a.workerId());
+      if (w >= 0) {
         previous.add(w);
       }
     }
@@ -638,7 +631,7 @@ final class AllocationProblem {
       }
     }
     return new AllocationPlan(allocator, request, placed.build(), unallocated.build(), transfers,
-        new WorkerLoads(workers, workerIndex, load), objective, lowerBound);
+        new WorkerLoads(organisation, load), objective, lowerBound);
   }
 
   /**

@@ -114,19 +114,30 @@ final class BranchAndBound {
     // atFixed[d][k]: the cost of option k of group order[d] at its worker's fixed load
     double[][] atFixed = new double[n][];
     double scale = 0;
+    double[] leastPriced = new double[n];
     for (int d = n - 1; d >= 0; d--) {
       int g = order[d];
-      double least = part.unallocatedCost[g];
-      double priced = part.unallocatedCost[g];
-      int[] opts = part.options[g];
-      atFixed[d] = new double[opts.length];
-      for (int k = 0; k < opts.length; k++) {
-        int w = opts[k];
-        atFixed[d][k] = part.cost[g][k] + part.balanceDelta(w, part.fixedLoad(w), part.weight[g]);
-        least = Math.min(least, atFixed[d][k]);
-        priced = Math.min(priced, part.cost[g][k] + price[w] * part.weight[g]);
+      double least;
+      double priced;
+      if (d + 1 < n && sameCosts(g, order[d + 1])) {
+        // The same costs as the group after it (interchangeable groups are next to each other).
+        atFixed[d] = atFixed[d + 1];
+        least = leastAlone[d + 1];
+        priced = leastPriced[d + 1];
+      } else {
+        least = part.unallocatedCost[g];
+        priced = part.unallocatedCost[g];
+        int[] opts = part.options[g];
+        atFixed[d] = new double[opts.length];
+        for (int k = 0; k < opts.length; k++) {
+          int w = opts[k];
+          atFixed[d][k] = part.cost[g][k] + part.balanceDelta(w, part.fixedLoad(w), part.weight[g]);
+          least = Math.min(least, atFixed[d][k]);
+          priced = Math.min(priced, part.cost[g][k] + price[w] * part.weight[g]);
+        }
       }
       leastAlone[d] = least;
+      leastPriced[d] = priced;
       suffix[d] = suffix[d + 1] + least;
       lagrangian[d] = lagrangian[d + 1] + priced;
       scale += Math.abs(least) + Math.abs(priced) + part.unallocatedCost[g];
@@ -162,15 +173,21 @@ final class BranchAndBound {
     childPhis = new double[n][];
     for (int d = 0; d < n; d++) {
       double[] x = atFixed[d];
-      double within = leastAlone[d] + gap;
-      int[] kept = new int[x.length];
-      int c = 0;
-      for (int k = 0; k < x.length; k++) {
-        if (x[k] < within) {
-          kept[c++] = k;
+      int c;
+      if (d > 0 && x == atFixed[d - 1]) {
+        candidates[d] = candidates[d - 1]; // the same costs, so the same least alone
+        c = candidates[d] == null ? x.length : candidates[d].length;
+      } else {
+        double within = leastAlone[d] + gap;
+        int[] kept = new int[x.length];
+        c = 0;
+        for (int k = 0; k < x.length; k++) {
+          if (x[k] < within) {
+            kept[c++] = k;
+          }
         }
+        candidates[d] = c == x.length ? null : Arrays.copyOf(kept, c);
       }
-      candidates[d] = c == x.length ? null : Arrays.copyOf(kept, c);
       children[d] = new int[c + 1];
       childCosts[d] = new double[c + 1];
       childPhis[d] = new double[c + 1];
@@ -211,6 +228,16 @@ final class BranchAndBound {
       log += Math.log10(opts.length + 1);
     }
     return log;
+  }
+
+  /**
+   * True if groups x and y cost the same placed with any worker at any load, and left unallocated:
+   * the same options and costs (the arrays themselves, shared by such groups), weight and cost of
+   * leaving unallocated.
+   */
+  private boolean sameCosts(int x, int y) {
+    return part.cost[x] == part.cost[y] && part.options[x] == part.options[y] && part.weight[x] == part.weight[y]
+        && part.unallocatedCost[x] == part.unallocatedCost[y];
   }
 
   private boolean interchangeable(int x, int y) {

@@ -185,7 +185,7 @@ public final class CompiledRequest {
     int[] assign = new int[groups()];
     for (int g = 0; g < assign.length; g++) {
       String worker = assignments.get(problem.groups.get(g).cases.get(0).id());
-      assign[g] = worker == null ? -1 : problem.workerIndex.get(worker);
+      assign[g] = worker == null ? -1 : problem.organisation.indexOf(worker);
     }
     return assign;
   }

@@ -19,11 +19,20 @@ import java.util.TreeSet;
  * cheapest worker is found by walking the pool from the least loaded and stopping as soon as no
  * busier worker can be cheaper (the balance cost of a worker is at least 2 × balance weight ×
  * utilisation × weight): about O(log m) per group, O(n log m) in all for n groups and m workers.
- * It gives no lower bound. Stateless and thread-safe; the same request gives the same plan.
+ * A pool costs O(m log m) to build, so the groups of a kind too few to repay it (fewer than
+ * {@value #POOL_GROUPS}, such as the cases of one worker who leaves) search their workers
+ * directly, taking the same worker the pool would. It gives no lower bound. Stateless and thread-safe; the same request gives the same plan.
  */
 public final class GreedyAllocator implements Allocator {
   /** Groups allowed this few workers are searched directly rather than through a pool. */
   private static final int SMALL = 8;
+  /**
+   * Fewest groups sharing a kind's workers for which they are kept in a pool: fewer search them
+   * directly, each O(m) but a few arithmetic operations per worker, against the pool's O(m log m)
+   * insertions into a tree to build (measured on LA_M, about 60 ns per worker; a direct search about
+   * 4 ns per worker and group) and O(log m) per group after.
+   */
+  static final int POOL_GROUPS = 16;
   /** The name used in scenario files. */
   public static final String NAME = "greedy";
 
@@ -49,6 +58,9 @@ public final class GreedyAllocator implements Allocator {
     private final double[] load;
     /** Pools by the identity of the shared eligibility arrays they hold. */
     private final Map<int[], TreeSet<Integer>> pools = new IdentityHashMap<>();
+    /** Groups per shared eligibility array: those of fewer than {@link #POOL_GROUPS} get no pool. */
+    private final Map<int[], Integer> sharing = new IdentityHashMap<>();
+    /** The pools each worker is in, made when it first joins one. */
     private final List<List<TreeSet<Integer>>> poolsOf;
     private final Comparator<Integer> byUtilisation;
 
@@ -59,9 +71,9 @@ public final class GreedyAllocator implements Allocator {
         int c = Double.compare(load[a] / p.capacity[a], load[b] / p.capacity[b]);
         return c != 0 ? c : Integer.compare(a, b);
       };
-      this.poolsOf = new ArrayList<>(p.workerCount());
-      for (int w = 0; w < p.workerCount(); w++) {
-        poolsOf.add(new ArrayList<>(2));
+      this.poolsOf = new ArrayList<>(java.util.Collections.nCopies(p.workerCount(), null));
+      for (AllocationProblem.Group g : p.groups) {
+        sharing.merge(g.pool, 1, Integer::sum);
       }
     }
 
@@ -109,13 +121,36 @@ public final class GreedyAllocator implements Allocator {
       // and a balance cost of at least 2 x weight x utilisation x group weight.
       double floor = p.transferCost(g, -1);
       double slope = 2 * p.policy.balanceWeight() * g.weight;
-      Iterable<Integer> candidates = g.eligible.length <= SMALL ? boxed(g.eligible) : pool(g.pool);
-      boolean sorted = g.eligible.length > SMALL;
-      for (int w : candidates) {
-        if (sorted && floor + slope * (load[w] / p.capacity[w]) >= bestCost) {
+      boolean pooled = g.eligible.length > SMALL;
+      if (!pooled || sharing.get(g.pool) < POOL_GROUPS) {
+        // Every allowed worker; among equal costs, the first by index, or the one a pool would
+        // meet first where the group would have one. A worker who holds none of the group's
+        // cases and held none before costs the floor, its locality cost and the balance change.
+        boolean scanned = false;
+        int[] previous = g.previous;
+        int next = 0;
+        for (int w : g.eligible) {
+          while (next < previous.length && previous[next] < w) {
+            next++;
+          }
+          if (!p.fits(w, load[w], g.weight)) {
+            continue;
+          }
+          double c = (next < previous.length && previous[next] == w) || holds(g, w) ? cost(g, w)
+              : floor + p.localityCost(g, w) + p.balanceDelta(w, load[w], g.weight);
+          if (c < bestCost || (pooled && c == bestCost && scanned && byUtilisation.compare(w, best) < 0)) {
+            best = w;
+            bestCost = c;
+            scanned = true;
+          }
+        }
+        return best;
+      }
+      for (int w : pool(g.pool)) {
+        if (floor + slope * (load[w] / p.capacity[w]) >= bestCost) {
           break;
         }
-        if ((!sorted || g.allows(w)) && p.fits(w, load[w], g.weight)) {
+        if (g.allows(w) && p.fits(w, load[w], g.weight)) {
           double c = cost(g, w);
           if (c < bestCost) {
             best = w;
@@ -124,6 +159,15 @@ public final class GreedyAllocator implements Allocator {
         }
       }
       return best;
+    }
+
+    private static boolean holds(AllocationProblem.Group g, int w) {
+      for (int c : g.current) {
+        if (c == w) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private double cost(AllocationProblem.Group g, int w) {
@@ -137,6 +181,9 @@ public final class GreedyAllocator implements Allocator {
         pool = new TreeSet<>(byUtilisation);
         for (int w : members) {
           pool.add(w);
+          if (poolsOf.get(w) == null) {
+            poolsOf.set(w, new ArrayList<>(2));
+          }
           poolsOf.get(w).add(pool);
         }
         pools.put(members, pool);
@@ -144,16 +191,12 @@ public final class GreedyAllocator implements Allocator {
       return pool;
     }
 
-    private static List<Integer> boxed(int[] workers) {
-      List<Integer> list = new ArrayList<>(workers.length);
-      for (int w : workers) {
-        list.add(w);
-      }
-      return list;
-    }
-
     private void place(int w, double weight) {
       List<TreeSet<Integer>> in = poolsOf.get(w);
+      if (in == null) {
+        load[w] += weight;
+        return;
+      }
       for (TreeSet<Integer> pool : in) {
         pool.remove(w);
       }

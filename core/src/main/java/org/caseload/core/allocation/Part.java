@@ -235,8 +235,8 @@ final class Part {
     return order;
   }
 
-  /** A group's options trimmed to the workers with room: by its eligible array (the same array, not equal contents) and weight. */
-  private record Trimmed(int[] eligible, double weight) {}
+  /** A group's options, the workers with room for it: by its eligible array (the same array, not equal contents) and weight. */
+  private record OptionsKey(int[] eligible, double weight) {}
 
   static List<Part> split(AllocationProblem problem) {
     int m = problem.workerCount();
@@ -246,14 +246,15 @@ final class Part {
     for (int w = 0; w < m; w++) {
       parent[w] = w;
     }
-    // Groups of one kind share their eligible array; share the options made from it too: whole,
-    // or, where some worker is too full, trimmed for one weight.
+    // Groups of one kind share their eligible array; share the options made from it too, for each
+    // weight: whole (the eligible array's for every weight where none is too full), or trimmed.
     Map<int[], int[]> whole = new IdentityHashMap<>();
-    Map<Trimmed, int[]> trimmed = new HashMap<>();
+    Map<OptionsKey, int[]> byWeight = new HashMap<>();
     for (AllocationProblem.Group g : all) {
-      int[] sharedTrimmed = trimmed.isEmpty() ? null : trimmed.get(new Trimmed(g.eligible, g.weight));
-      if (sharedTrimmed != null) {
-        opts[g.index] = sharedTrimmed;
+      OptionsKey key = new OptionsKey(g.eligible, g.weight);
+      int[] known = byWeight.get(key);
+      if (known != null) {
+        opts[g.index] = known;
         continue; // its workers are already joined
       }
       int[] o = new int[g.eligible.length];
@@ -267,50 +268,52 @@ final class Part {
         int[] shared = whole.get(g.eligible);
         if (shared != null) {
           opts[g.index] = shared;
+          byWeight.put(key, shared);
           continue; // its workers are already joined
         }
         whole.put(g.eligible, o);
         opts[g.index] = o;
       } else {
         opts[g.index] = Arrays.copyOf(o, k);
-        trimmed.put(new Trimmed(g.eligible, g.weight), opts[g.index]);
       }
+      byWeight.put(key, opts[g.index]);
       for (int i = 1; i < k; i++) {
         union(parent, o[0], o[i]);
       }
     }
-    // Part of each root, numbered by first group.
+    // Part of each root, numbered by first group; then each part's groups and workers, ascending.
     int[] partOfRoot = new int[m];
     Arrays.fill(partOfRoot, -1);
-    List<List<Integer>> partGroups = new ArrayList<>();
+    int[] partOfGroup = new int[all.size()];
+    int parts = 0;
     for (AllocationProblem.Group g : all) {
       int[] o = opts[g.index];
       if (o.length == 0) {
+        partOfGroup[g.index] = -1;
         continue;
       }
       int r = find(parent, o[0]);
       if (partOfRoot[r] < 0) {
-        partOfRoot[r] = partGroups.size();
-        partGroups.add(new ArrayList<>());
+        partOfRoot[r] = parts++;
       }
-      partGroups.get(partOfRoot[r]).add(g.index);
+      partOfGroup[g.index] = partOfRoot[r];
     }
-    List<List<Integer>> partWorkers = new ArrayList<>();
-    for (int i = 0; i < partGroups.size(); i++) {
-      partWorkers.add(new ArrayList<>());
-    }
-    int[] localOf = new int[m];
+    int[] partOfWorker = new int[m];
     for (int w = 0; w < m; w++) {
-      int part = partOfRoot[find(parent, w)];
-      if (part >= 0) {
-        localOf[w] = partWorkers.get(part).size();
-        partWorkers.get(part).add(w);
+      partOfWorker[w] = partOfRoot[find(parent, w)];
+    }
+    int[][] partGroups = members(partOfGroup, parts);
+    int[][] partWorkers = members(partOfWorker, parts);
+    int[] localOf = new int[m];
+    for (int[] ws : partWorkers) {
+      for (int k = 0; k < ws.length; k++) {
+        localOf[ws[k]] = k;
       }
     }
-    List<Part> parts = new ArrayList<>(partGroups.size());
-    for (int i = 0; i < partGroups.size(); i++) {
-      int[] gs = partGroups.get(i).stream().mapToInt(Integer::intValue).toArray();
-      int[] ws = partWorkers.get(i).stream().mapToInt(Integer::intValue).toArray();
+    List<Part> result = new ArrayList<>(parts);
+    for (int i = 0; i < parts; i++) {
+      int[] gs = partGroups[i];
+      int[] ws = partWorkers[i];
       int[][] local = new int[gs.length][];
       Map<int[], int[]> localised = new IdentityHashMap<>();
       for (int j = 0; j < gs.length; j++) {
@@ -325,9 +328,31 @@ final class Part {
         }
         local[j] = l;
       }
-      parts.add(new Part(problem, gs, ws, local));
+      result.add(new Part(problem, gs, ws, local));
     }
-    return parts;
+    return result;
+  }
+
+  /** The members of each of {@code parts} parts, ascending, from each item's part (−1: none). */
+  private static int[][] members(int[] partOf, int parts) {
+    int[] count = new int[parts];
+    for (int p : partOf) {
+      if (p >= 0) {
+        count[p]++;
+      }
+    }
+    int[][] members = new int[parts][];
+    for (int p = 0; p < parts; p++) {
+      members[p] = new int[count[p]];
+      count[p] = 0;
+    }
+    for (int x = 0; x < partOf.length; x++) {
+      int p = partOf[x];
+      if (p >= 0) {
+        members[p][count[p]++] = x;
+      }
+    }
+    return members;
   }
 
   private static int find(int[] parent, int x) {

@@ -7,28 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.caseload.core.model.Organisation;
 import org.caseload.core.model.Worker;
 
 /**
  * Every worker's load, in weighted cases, keyed by worker id in the organisation's order of
  * workers: an unmodifiable map over the array a plan computes anyway, looked up through the
- * problem's index of workers, instead of a hash map of every worker built for each plan (the
+ * organisation's index of workers, instead of a hash map of every worker built for each plan (the
  * larger part of the work of a plan for a few cases in a large organisation).
  */
 final class WorkerLoads extends AbstractMap<String, Double> {
+  private final Organisation organisation;
   private final List<Worker> workers;
-  private final Map<String, Integer> index;
   private final double[] load;
   private final Set<Map.Entry<String, Double>> entries = new Entries();
 
   /**
-   * @param workers the workers, in order
-   * @param index each worker's position in {@code workers} (not changed afterwards)
-   * @param load each worker's load, in order (owned by this map from now on)
+   * @param organisation the organisation whose workers these are
+   * @param load each worker's load, in the order of its workers (owned by this map from now on)
    */
-  WorkerLoads(List<Worker> workers, Map<String, Integer> index, double[] load) {
-    this.workers = workers;
-    this.index = index;
+  WorkerLoads(Organisation organisation, double[] load) {
+    this.organisation = organisation;
+    this.workers = organisation.workers();
     this.load = load;
   }
 
@@ -39,13 +39,13 @@ final class WorkerLoads extends AbstractMap<String, Double> {
 
   @Override
   public boolean containsKey(Object key) {
-    return index.containsKey(key);
+    return key instanceof String id && organisation.indexOf(id) >= 0;
   }
 
   @Override
   public Double get(Object key) {
-    Integer w = index.get(key);
-    return w == null ? null : load[w];
+    int w = key instanceof String id ? organisation.indexOf(id) : -1;
+    return w < 0 ? null : load[w];
   }
 
   @Override

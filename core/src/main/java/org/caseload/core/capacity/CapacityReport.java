@@ -754,16 +754,13 @@ public final class CapacityReport {
       for (int t = 0; t < teams.size(); t++) {
         teamIndex.put(teams.get(t).id(), t);
       }
-      Map<String, Integer> workerIndex = new HashMap<>(workers.size() * 2);
       int[] workerTeam = new int[workers.size()];
       for (int k = 0; k < workers.size(); k++) {
-        Worker w = workers.get(k);
-        workerIndex.put(w.id(), k);
-        workerTeam[k] = teamIndex.get(w.teamId());
+        workerTeam[k] = teamIndex.get(workers.get(k).teamId());
       }
 
-      // One pass over the cases: loads per worker, breaches per holder's unit, unallocated waits per service.
-      double[] workerLoad = new double[workers.size()];
+      // One pass over the cases: cases per worker, breaches per holder's unit, unallocated waits per service.
+      double[] workerLoad = org.loads();
       int[] workerCases = new int[workers.size()];
       LocalDate asOf = org.asOf();
       for (Case c : org.cases()) {
@@ -779,15 +776,14 @@ public final class CapacityReport {
           totalAcc.addWait(wait);
           continue;
         }
-        int k = workerIndex.get(holder);
-        workerLoad[k] += servicePolicy[s].weight(c);
+        int k = org.indexOf(holder);
         workerCases[k]++;
         int t = workerTeam[k];
         // The same rule as Organisation.breach(c), with the holder's policy looked up once per team.
         Worker w = workers.get(k);
         String joint = c.jointWorkerId();
         Optional<ProtectionBreach> breach = servicePolicy[teamService[t]].breach(w.role(), c,
-            joint == null ? null : workers.get(workerIndex.get(joint)).role());
+            joint == null ? null : workers.get(org.indexOf(joint)).role());
         if (breach.isPresent()) {
           int p = breach.get().ordinal();
           teamAcc[t].breaches[p]++;

@@ -50,7 +50,7 @@ public final class Organisation {
   private final ImmutableListMultimap<String, Worker> workersByTeam;
   private final ImmutableList<Problem> warnings;
   // Derived indices, computed on first use; immutable once computed, so a race only computes twice.
-  private volatile Map<String, Double> loads;
+  private volatile WorkerTable workerTable;
   private volatile ImmutableListMultimap<String, Case> byFamily;
 
   private Organisation(String name, LocalDate asOf, CapacityPolicy capacityPolicy, List<Service> services,
@@ -236,19 +236,59 @@ public final class Organisation {
 
   /** A worker's load: the weights of the open cases they hold, in weighted cases (0 for an unknown id). */
   public double load(String workerId) {
-    Map<String, Double> l = loads;
-    if (l == null) {
-      Map<String, Double> computed = new HashMap<>(workers.size() * 2);
-      for (Map.Entry<String, Collection<Case>> e : heldBy.asMap().entrySet()) {
+    WorkerTable t = workerTable();
+    Integer w = t.index().get(workerId);
+    return w == null ? 0 : t.load()[w];
+  }
+
+  /**
+   * Every worker's load, in weighted cases, in the order of {@link #workers()}: a new array each
+   * call (the organisation keeps its own).
+   */
+  public double[] loads() {
+    return workerTable().load().clone();
+  }
+
+  /**
+   * Every worker's capacity, in weighted cases, in the order of {@link #workers()} (see
+   * {@link #capacity(String)}): a new array each call.
+   */
+  public double[] capacities() {
+    return workerTable().capacity().clone();
+  }
+
+  /** A worker's position in {@link #workers()}, or −1 for an unknown id; constant time. */
+  public int indexOf(String workerId) {
+    Integer w = workerTable().index().get(workerId);
+    return w == null ? -1 : w;
+  }
+
+  /**
+   * Each worker's position in {@link #workers()}, load and capacity (weighted cases), aligned with
+   * it: derived once, on first use, since allocators look every worker up for each request.
+   */
+  private record WorkerTable(ImmutableMap<String, Integer> index, double[] load, double[] capacity) {}
+
+  private WorkerTable workerTable() {
+    WorkerTable t = workerTable;
+    if (t == null) {
+      List<Worker> ws = workers();
+      ImmutableMap.Builder<String, Integer> index = ImmutableMap.builderWithExpectedSize(ws.size());
+      double[] load = new double[ws.size()];
+      double[] capacity = new double[ws.size()];
+      for (int w = 0; w < ws.size(); w++) {
+        Worker worker = ws.get(w);
+        index.put(worker.id(), w);
         double sum = 0;
-        for (Case c : e.getValue()) {
+        for (Case c : heldBy.get(worker.id())) {
           sum += weight(c);
         }
-        computed.put(e.getKey(), sum);
+        load[w] = sum;
+        capacity[w] = policyFor(worker).capacity(worker);
       }
-      loads = l = computed;
+      workerTable = t = new WorkerTable(index.buildOrThrow(), load, capacity);
     }
-    return l.getOrDefault(workerId, 0.0);
+    return t;
   }
 
   /** Every case of a family, open or closed, in order (empty for an unknown family). */
@@ -268,8 +308,11 @@ public final class Organisation {
 
   /** A worker's capacity, in weighted cases (capacity per FTE of their role × FTE). */
   public double capacity(String workerId) {
-    Worker w = worker(workerId);
-    return policyFor(w).capacity(w);
+    Integer w = workerTable().index().get(workerId);
+    if (w == null) {
+      worker(workerId); // refuses the unknown id, naming it
+    }
+    return workerTable().capacity()[w];
   }
 
   /** The role protection an open case's holding breaks, if any (none when unallocated or closed). */

@@ -203,7 +203,7 @@ class OptimisingAllocatorPropertiesTest {
         AllocationProblem problem = new AllocationProblem(request);
         int[] assign = problem.groups.stream().mapToInt(g -> {
           String w = plan.assignments().get(g.cases.get(0).id());
-          return w == null ? -1 : problem.workerIndex.get(w);
+          return w == null ? -1 : problem.organisation.indexOf(w);
         }).toArray();
         double optimum = problem.evaluate(assign).total();
         for (Part part : Part.split(problem)) {
