@@ -49,7 +49,15 @@ public final class GreedyAllocator implements Allocator {
 
   /** The greedy assignment ({@code assign[g]} = worker index or -1), for use as a starting point. */
   static int[] assign(AllocationProblem problem) {
-    return new Run(problem).run();
+    return assign(problem, POOL_GROUPS);
+  }
+
+  /**
+   * As {@link #assign(AllocationProblem)}, keeping the workers of a kind in a pool when at least
+   * {@code poolGroups} groups share them (the plan is the same whatever it is; the tests check it).
+   */
+  static int[] assign(AllocationProblem problem, int poolGroups) {
+    return new Run(problem, poolGroups).run();
   }
 
   /** The mutable state of one run. */
@@ -58,14 +66,17 @@ public final class GreedyAllocator implements Allocator {
     private final double[] load;
     /** Pools by the identity of the shared eligibility arrays they hold. */
     private final Map<int[], TreeSet<Integer>> pools = new IdentityHashMap<>();
-    /** Groups per shared eligibility array: those of fewer than {@link #POOL_GROUPS} get no pool. */
+    /** Groups per shared eligibility array: those of fewer than {@link #poolGroups} get no pool. */
     private final Map<int[], Integer> sharing = new IdentityHashMap<>();
     /** The pools each worker is in, made when it first joins one. */
     private final List<List<TreeSet<Integer>>> poolsOf;
     private final Comparator<Integer> byUtilisation;
 
-    Run(AllocationProblem p) {
+    private final int poolGroups;
+
+    Run(AllocationProblem p, int poolGroups) {
       this.p = p;
+      this.poolGroups = poolGroups;
       this.load = p.fixedLoad.clone();
       this.byUtilisation = (a, b) -> {
         int c = Double.compare(load[a] / p.capacity[a], load[b] / p.capacity[b]);
@@ -122,7 +133,7 @@ public final class GreedyAllocator implements Allocator {
       double floor = p.transferCost(g, -1);
       double slope = 2 * p.policy.balanceWeight() * g.weight;
       boolean pooled = g.eligible.length > SMALL;
-      if (!pooled || sharing.get(g.pool) < POOL_GROUPS) {
+      if (!pooled || sharing.get(g.pool) < poolGroups) {
         // Every allowed worker; among equal costs, the first by index, or the one a pool would
         // meet first where the group would have one. A worker who holds none of the group's
         // cases and held none before costs the floor, its locality cost and the balance change.

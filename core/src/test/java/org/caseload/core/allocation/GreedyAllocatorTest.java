@@ -5,11 +5,16 @@ import static org.caseload.core.Fixtures.daysAgo;
 import static org.caseload.core.Fixtures.held;
 import static org.caseload.core.Fixtures.openCase;
 import static org.caseload.core.Fixtures.worker;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.caseload.core.Fixtures;
@@ -24,6 +29,8 @@ import org.caseload.core.model.Service;
 import org.caseload.core.model.Team;
 import org.caseload.core.model.TeamKind;
 import org.caseload.core.model.Worker;
+import org.caseload.core.synthetic.InstanceFamily;
+import org.caseload.core.synthetic.SyntheticOrganisations;
 import org.junit.jupiter.api.Test;
 
 /** Each hard rule, each reason and each cost, on hand-built organisations. */
@@ -292,5 +299,29 @@ class GreedyAllocatorTest {
         plan.toString());
     assertFalse(plan.lowerBound().isPresent());
     assertTrue(Double.isNaN(plan.gap()));
+  }
+
+  @Test
+  void searchingAKindsWorkersDirectlyTakesTheWorkerItsPoolWould() {
+    // Every group of more than a few eligible workers searched through a pool (0), or every one
+    // directly (never a pool): the same plan, on intakes, departures and re-balances of LA_S.
+    int[] kinds = new int[3];
+    qt().withFixedSeed(67L).withExamples(60)
+        .forAll(longs().between(1, 1_000_000), integers().between(0, 2), integers().between(0, 1000))
+        .checkAssert((seed, kind, pick) -> {
+          Organisation org = SyntheticOrganisations.generate(InstanceFamily.LA_S, seed);
+          AllocationRequest request = switch (kind) {
+            case 0 -> AllocationRequest.intake(org, SyntheticOrganisations.intake(org, InstanceFamily.LA_S, seed),
+                org.asOf(), POLICY);
+            case 1 -> AllocationRequest.after(org.leave(org.workers().get(pick % org.workers().size()).id(),
+                org.asOf()), org.asOf(), POLICY);
+            default -> AllocationRequest.rebalance(org, org.asOf(), POLICY);
+          };
+          AllocationProblem problem = new AllocationProblem(request);
+          assertArrayEquals(GreedyAllocator.assign(problem, 0), GreedyAllocator.assign(problem, Integer.MAX_VALUE),
+              "seed " + seed + ", request " + request);
+          kinds[kind]++;
+        });
+    assertTrue(Arrays.stream(kinds).allMatch(k -> k >= 10), "each kind of request tried: " + Arrays.toString(kinds));
   }
 }

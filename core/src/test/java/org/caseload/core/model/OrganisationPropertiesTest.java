@@ -55,6 +55,53 @@ class OrganisationPropertiesTest {
   }
 
   @Test
+  void eachWorkersPositionLoadAndCapacityAgreeWithTheCasesAndPolicies() {
+    qt().withFixedSeed(SEED + 3).withExamples(EXAMPLES)
+        .forAll(Generators.organisations(), Generators.operations(MAX_OPS))
+        .checkAssert((org, ops) -> {
+          Organisation current = org;
+          checkWorkerTable(current);
+          for (Op op : ops) {
+            current = op.apply(current).organisation();
+            checkWorkerTable(current);
+          }
+        });
+  }
+
+  /** Positions, loads and capacities against the workers, open cases held and policies, worked out here. */
+  private static void checkWorkerTable(Organisation org) {
+    List<Worker> workers = org.workers();
+    Map<String, Double> held = new java.util.HashMap<>();
+    for (Case c : org.cases()) {
+      if (c.isOpen() && c.workerId() != null) {
+        held.merge(c.workerId(), org.policyFor(c.serviceId()).weight(c), Double::sum);
+      }
+    }
+    double[] loads = org.loads();
+    double[] capacities = org.capacities();
+    assertEquals(workers.size(), loads.length);
+    assertEquals(workers.size(), capacities.length);
+    for (int k = 0; k < workers.size(); k++) {
+      Worker w = workers.get(k);
+      assertEquals(k, org.indexOf(w.id()), w.id());
+      assertEquals(held.getOrDefault(w.id(), 0.0), loads[k], 1e-9, w.id());
+      assertEquals(loads[k], org.load(w.id()), w.id());
+      CapacityPolicy policy = org.policyFor(org.team(w.teamId()).serviceId());
+      assertEquals(policy.capacity(w), capacities[k], w.id());
+      assertEquals(capacities[k], org.capacity(w.id()), w.id());
+    }
+    assertEquals(-1, org.indexOf("no such worker"));
+    assertEquals(0.0, org.load("no such worker"));
+    if (loads.length > 0) {
+      loads[0] = -1; // a copy: the organisation keeps its own
+      capacities[0] = -1;
+      assertEquals(org.load(workers.get(0).id()), org.loads()[0]);
+      assertEquals(org.capacity(workers.get(0).id()), org.capacities()[0]);
+      assertTrue(org.loads()[0] >= 0 && org.capacities()[0] >= 0);
+    }
+  }
+
+  @Test
   void noOperationChangesTheOrganisationItIsAppliedTo() {
     qt().withFixedSeed(SEED + 1).withExamples(EXAMPLES)
         .forAll(Generators.organisations(), Generators.operations(MAX_OPS))
