@@ -138,16 +138,16 @@ public final class GreedyAllocator implements Allocator {
         // meet first where the group would have one. A worker who holds none of the group's
         // cases and held none before costs the floor, its locality cost and the balance change.
         boolean scanned = false;
-        int[] previous = g.previous;
+        int[] own = ownWorkers(g);
         int next = 0;
         for (int w : g.eligible) {
-          while (next < previous.length && previous[next] < w) {
+          while (next < own.length && own[next] < w) {
             next++;
           }
           if (!p.fits(w, load[w], g.weight)) {
             continue;
           }
-          double c = (next < previous.length && previous[next] == w) || holds(g, w) ? cost(g, w)
+          double c = next < own.length && own[next] == w ? cost(g, w)
               : floor + p.localityCost(g, w) + p.balanceDelta(w, load[w], g.weight);
           if (c < bestCost || (pooled && c == bestCost && scanned && byUtilisation.compare(w, best) < 0)) {
             best = w;
@@ -172,13 +172,21 @@ public final class GreedyAllocator implements Allocator {
       return best;
     }
 
-    private static boolean holds(AllocationProblem.Group g, int w) {
+    /** The workers who hold one of the group's cases or held one before, ascending. */
+    private static int[] ownWorkers(AllocationProblem.Group g) {
+      int[] own = Arrays.copyOf(g.previous, g.previous.length + g.current.length);
+      int k = g.previous.length;
       for (int c : g.current) {
-        if (c == w) {
-          return true;
+        if (c >= 0) {
+          own[k++] = c;
         }
       }
-      return false;
+      if (k == g.previous.length) {
+        return g.previous;
+      }
+      own = Arrays.copyOf(own, k);
+      Arrays.sort(own);
+      return own;
     }
 
     private double cost(AllocationProblem.Group g, int w) {
