@@ -21,7 +21,8 @@ import org.caseload.core.synthetic.InstanceFamily;
  * are also checked to price the same in this model as in core (faithfulness of the peers' model).
  *
  * <p>Times: our allocators and the min-cost flows are timed as the median of repeated runs after
- * warming up until the time per run is steady (see {@link #timed}); Timefold and CP-SAT run once,
+ * warming up until the time per run is steady (see {@link #timed}), ours in a JVM of their own for
+ * each row unless {@code --fork-ours false} (see {@link #forked}); Timefold and CP-SAT run once,
  * with their time limits. CP-SAT runs twice: raced from nothing, and started from our optimiser's
  * answer for the best-known objective and a proven bound.
  * "÷ ours" is a peer's time divided by our optimiser's; for Timefold and CP-SAT, the time at which
@@ -35,7 +36,7 @@ import org.caseload.core.synthetic.InstanceFamily;
  * java -cp benchmarks/target/benchmarks.jar org.caseload.benchmarks.allocation.QualityReport \
  *     [--families TEAM,LA_S,LA_M,LA_L] [--scenarios WEEKLY_INTAKE,...] [--seed 1]
  *     [--timefold-seconds 30] [--cpsat-seconds 30] [--peers-up-to LA_M] [--limited-ms 1000]
- *     [--timefold-runs 5]
+ *     [--timefold-runs 5] [--fork-ours true]
  * </pre>
  * With {@code --limited-ms}, weighted rows also show our optimiser given that time limit per
  * allocation (and an unbounded large-neighbourhood search), as {@code "optimising 1 s"}; the ratios
@@ -52,9 +53,12 @@ public final class QualityReport {
   private final long limitedMillis;
   /** Runs of Timefold whose times to reach our objective give the ratio (the first runs its whole limit). */
   private final int timefoldRuns;
+  /** Whether ours are timed in a JVM of their own for each row ({@link #forked}). */
+  private final boolean forkOurs;
 
   QualityReport(PrintStream out, long seed, double timefoldSeconds, double cpSatSeconds, InstanceFamily peersUpTo,
-      InstanceFamily cpSatUpTo, long limitedMillis, int timefoldRuns) {
+      InstanceFamily cpSatUpTo, long limitedMillis, int timefoldRuns, boolean forkOurs) {
+    this.forkOurs = forkOurs;
     this.limitedMillis = limitedMillis;
     if (timefoldRuns < 1) {
       throw new IllegalArgumentException("--timefold-runs must be at least 1 but was " + timefoldRuns);
@@ -69,6 +73,10 @@ public final class QualityReport {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(TIME_OURS)) {
+      timeOurs(args);
+      return;
+    }
     List<InstanceFamily> families = List.of(InstanceFamily.TEAM, InstanceFamily.LA_S, InstanceFamily.LA_M,
         InstanceFamily.LA_L);
     List<AllocationScenario> scenarios = List.of(AllocationScenario.values());
@@ -79,6 +87,7 @@ public final class QualityReport {
     InstanceFamily peersUpTo = InstanceFamily.LA_M;
     long limited = 0;
     int timefoldRuns = 5;
+    boolean forkOurs = true;
     for (int i = 0; i < args.length; i += 2) {
       String v = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -91,13 +100,14 @@ public final class QualityReport {
         case "--peers-up-to" -> peersUpTo = InstanceFamily.valueOf(v);
         case "--limited-ms" -> limited = Long.parseLong(v);
         case "--timefold-runs" -> timefoldRuns = Integer.parseInt(v);
+        case "--fork-ours" -> forkOurs = Boolean.parseBoolean(v);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --families, "
             + "--scenarios, --weightings, --seed, --timefold-seconds, --cpsat-seconds, --peers-up-to, --limited-ms, "
-            + "--timefold-runs");
+            + "--timefold-runs, --fork-ours");
       }
     }
     QualityReport report = new QualityReport(System.out, seed, timefold, cpSat, peersUpTo, InstanceFamily.LA_S,
-        limited, timefoldRuns);
+        limited, timefoldRuns, forkOurs);
     report.header();
     for (InstanceFamily family : families) {
       for (AllocationScenario scenario : scenarios) {
@@ -117,18 +127,18 @@ public final class QualityReport {
   void run(InstanceFamily family, AllocationScenario scenario, Weighting weighting) {
     AllocationModel model = new AllocationModel(scenario.request(family, seed, weighting));
     String key = "| " + family + " | " + scenario.label() + " | " + weighting.name().toLowerCase(Locale.ROOT) + " | ";
-    Timed greedy = timed(new OurAllocator(OurAllocators.greedy()), model);
-    row(key, greedy, model, Double.NaN);
-    Timed optimising = timed(new OurAllocator(OurAllocators.optimising()), model);
-    row(key, optimising, model, Double.NaN);
+    List<Contender> contenders = ours(weighting);
+    double[] millis = forkOurs ? forked(family, scenario, weighting) : null;
+    List<Timed> timed = new ArrayList<>();
+    for (int i = 0; i < contenders.size(); i++) {
+      Contender c = contenders.get(i);
+      Timed t = millis == null ? timed(c, model) : checked(c, c.solve(model), model, millis[i]);
+      row(key, t, model, Double.NaN);
+      timed.add(t);
+    }
+    Timed optimising = timed.get(1);
     double ours = optimising.objective;
     double oursMs = optimising.millis;
-    if (limitedMillis > 0 && weighting == Weighting.WEIGHTED) {
-      String name = limitedMillis % 1000 == 0 ? "optimising " + limitedMillis / 1000 + " s" : "optimising " + limitedMillis
-          + " ms";
-      row(key, timed(new OurAllocator(name, OurAllocators.optimising(Duration.ofMillis(limitedMillis))), model), model,
-          Double.NaN);
-    }
     if (family.ordinal() > peersUpTo.ordinal()) {
       return;
     }
@@ -162,6 +172,67 @@ public final class QualityReport {
       long cpReach = cp.answer.nanosToReach(ours);
       row(key, cp, model, cpReach < 0 ? Double.POSITIVE_INFINITY : cpReach / 1e6 / oursMs, cpReach / 1e6);
       row(key, once(new OrToolsCpSat(cpSatSeconds, 2, optimising.answer.assign()), model), model, Double.NaN);
+    }
+  }
+
+  /**
+   * Our allocators timed on a row: greedy, the optimiser with its default budgets, and on weighted
+   * rows, with {@code --limited-ms}, the optimiser given that time.
+   */
+  private List<Contender> ours(Weighting weighting) {
+    List<Contender> ours = new ArrayList<>(List.of(new OurAllocator(OurAllocators.greedy()),
+        new OurAllocator(OurAllocators.optimising())));
+    if (limitedMillis > 0 && weighting == Weighting.WEIGHTED) {
+      String name = limitedMillis % 1000 == 0 ? "optimising " + limitedMillis / 1000 + " s"
+          : "optimising " + limitedMillis + " ms";
+      ours.add(new OurAllocator(name, OurAllocators.optimising(Duration.ofMillis(limitedMillis))));
+    }
+    return ours;
+  }
+
+  /**
+   * The times of {@link #ours} on a row, each {@linkplain #timed timed} in a JVM of its own started
+   * for the row (as JMH forks): in the JVM that has run the peers, profiles of the JDK's code our
+   * code shares with theirs (sorting with comparators, hash maps) make ours up to half as fast
+   * again, and which rows it hits depends on the order they run in (LA_S weekly intake: 0.190 ms
+   * in one run, 0.318 ms in the next, 0.047 ms for LA_M's one worker leaves in a JVM of its own
+   * against 0.058-0.138 ms after the peers).
+   */
+  private double[] forked(InstanceFamily family, AllocationScenario scenario, Weighting weighting) {
+    List<String> command = new ArrayList<>();
+    command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), QualityReport.class.getName(), TIME_OURS,
+        family.name(), scenario.name(), weighting.name(), Long.toString(seed), Long.toString(limitedMillis)));
+    try {
+      Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int exit = child.waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("timing ours on " + family + " " + scenario + " in a JVM of its own failed ("
+            + exit + "): " + output);
+      }
+      return output.lines().mapToDouble(Double::parseDouble).toArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot start a JVM to time ours: " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while timing ours", e);
+    }
+  }
+
+  /** First argument of the JVM that {@link #forked} starts: it prints the times of {@link #ours}, one per line. */
+  static final String TIME_OURS = "--time-ours";
+
+  private static void timeOurs(String[] args) {
+    InstanceFamily family = InstanceFamily.valueOf(args[1]);
+    AllocationScenario scenario = AllocationScenario.valueOf(args[2]);
+    Weighting weighting = Weighting.valueOf(args[3]);
+    long seed = Long.parseLong(args[4]);
+    QualityReport report = new QualityReport(System.out, seed, 0, 0, family, family, Long.parseLong(args[5]), 1, false);
+    AllocationModel model = new AllocationModel(scenario.request(family, seed, weighting));
+    for (Contender c : report.ours(weighting)) {
+      System.out.println(report.timed(c, model).millis);
     }
   }
 
