@@ -21,8 +21,9 @@ import org.caseload.core.synthetic.InstanceFamily;
  * are also checked to price the same in this model as in core (faithfulness of the peers' model).
  *
  * <p>Times: our allocators and the min-cost flows are timed as the median of repeated runs after
- * warming up until the time per run is steady (see {@link #timed}), ours in a JVM of their own for
- * each row unless {@code --fork-ours false} (see {@link #forked}); Timefold and CP-SAT run once,
+ * warming up until the time per run is steady (see {@link #timed}), ours in JVMs of their own for
+ * each row, the median of {@code --our-forks} (3 by default; 0 times them in this JVM; see
+ * {@link #forked}); Timefold and CP-SAT run once,
  * with their time limits. CP-SAT runs twice: raced from nothing, and started from our optimiser's
  * answer for the best-known objective and a proven bound.
  * "÷ ours" is a peer's time divided by our optimiser's; for Timefold and CP-SAT, the time at which
@@ -36,7 +37,7 @@ import org.caseload.core.synthetic.InstanceFamily;
  * java -cp benchmarks/target/benchmarks.jar org.caseload.benchmarks.allocation.QualityReport \
  *     [--families TEAM,LA_S,LA_M,LA_L] [--scenarios WEEKLY_INTAKE,...] [--seed 1]
  *     [--timefold-seconds 30] [--cpsat-seconds 30] [--peers-up-to LA_M] [--limited-ms 1000]
- *     [--timefold-runs 5] [--fork-ours true]
+ *     [--timefold-runs 5] [--our-forks 3]
  * </pre>
  * With {@code --limited-ms}, weighted rows also show our optimiser given that time limit per
  * allocation (and an unbounded large-neighbourhood search), as {@code "optimising 1 s"}; the ratios
@@ -53,12 +54,15 @@ public final class QualityReport {
   private final long limitedMillis;
   /** Runs of Timefold whose times to reach our objective give the ratio (the first runs its whole limit). */
   private final int timefoldRuns;
-  /** Whether ours are timed in a JVM of their own for each row ({@link #forked}). */
-  private final boolean forkOurs;
+  /** JVMs of their own in which ours are timed for each row, the median taken ({@link #forked}); 0 for none. */
+  private final int ourForks;
 
   QualityReport(PrintStream out, long seed, double timefoldSeconds, double cpSatSeconds, InstanceFamily peersUpTo,
-      InstanceFamily cpSatUpTo, long limitedMillis, int timefoldRuns, boolean forkOurs) {
-    this.forkOurs = forkOurs;
+      InstanceFamily cpSatUpTo, long limitedMillis, int timefoldRuns, int ourForks) {
+    if (ourForks < 0) {
+      throw new IllegalArgumentException("--our-forks must be at least 0 but was " + ourForks);
+    }
+    this.ourForks = ourForks;
     this.limitedMillis = limitedMillis;
     if (timefoldRuns < 1) {
       throw new IllegalArgumentException("--timefold-runs must be at least 1 but was " + timefoldRuns);
@@ -87,7 +91,7 @@ public final class QualityReport {
     InstanceFamily peersUpTo = InstanceFamily.LA_M;
     long limited = 0;
     int timefoldRuns = 5;
-    boolean forkOurs = true;
+    int ourForks = 3;
     for (int i = 0; i < args.length; i += 2) {
       String v = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -100,14 +104,14 @@ public final class QualityReport {
         case "--peers-up-to" -> peersUpTo = InstanceFamily.valueOf(v);
         case "--limited-ms" -> limited = Long.parseLong(v);
         case "--timefold-runs" -> timefoldRuns = Integer.parseInt(v);
-        case "--fork-ours" -> forkOurs = Boolean.parseBoolean(v);
+        case "--our-forks" -> ourForks = Integer.parseInt(v);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --families, "
             + "--scenarios, --weightings, --seed, --timefold-seconds, --cpsat-seconds, --peers-up-to, --limited-ms, "
-            + "--timefold-runs, --fork-ours");
+            + "--timefold-runs, --our-forks");
       }
     }
     QualityReport report = new QualityReport(System.out, seed, timefold, cpSat, peersUpTo, InstanceFamily.LA_S,
-        limited, timefoldRuns, forkOurs);
+        limited, timefoldRuns, ourForks);
     report.header();
     for (InstanceFamily family : families) {
       for (AllocationScenario scenario : scenarios) {
@@ -128,7 +132,7 @@ public final class QualityReport {
     AllocationModel model = new AllocationModel(scenario.request(family, seed, weighting));
     String key = "| " + family + " | " + scenario.label() + " | " + weighting.name().toLowerCase(Locale.ROOT) + " | ";
     List<Contender> contenders = ours(weighting);
-    double[] millis = forkOurs ? forked(family, scenario, weighting) : null;
+    double[] millis = ourForks > 0 ? forked(family, scenario, weighting) : null;
     List<Timed> timed = new ArrayList<>();
     for (int i = 0; i < contenders.size(); i++) {
       Contender c = contenders.get(i);
@@ -191,14 +195,34 @@ public final class QualityReport {
   }
 
   /**
-   * The times of {@link #ours} on a row, each {@linkplain #timed timed} in a JVM of its own started
-   * for the row (as JMH forks): in the JVM that has run the peers, profiles of the JDK's code our
-   * code shares with theirs (sorting with comparators, hash maps) make ours up to half as fast
-   * again, and which rows it hits depends on the order they run in (LA_S weekly intake: 0.190 ms
-   * in one run, 0.318 ms in the next, 0.047 ms for LA_M's one worker leaves in a JVM of its own
-   * against 0.058-0.138 ms after the peers).
+   * The times of {@link #ours} on a row, each {@linkplain #timed timed} in JVMs of their own started
+   * for the row, the median over {@link #ourForks} of them (as JMH forks): in the JVM that has run
+   * the peers, profiles of the JDK's code our code shares with theirs (sorting with comparators,
+   * hash maps) make ours up to half as fast again, and which rows it hits depends on the order
+   * they run in (LA_S weekly intake: 0.190 ms in one run, 0.318 ms in the next); and within one
+   * JVM the JIT may settle in a slow state for an allocator (TEAM 5% leave: 0.447 ms for the
+   * default, 0.238 ms for the 1 s limit in the same fork, the same work).
    */
   private double[] forked(InstanceFamily family, AllocationScenario scenario, Weighting weighting) {
+    double[][] byFork = new double[ourForks][];
+    for (int f = 0; f < ourForks; f++) {
+      byFork[f] = fork(family, scenario, weighting);
+    }
+    // Each allocator's median over the forks: a fork's JIT may settle in a slow state for it.
+    double[] millis = new double[byFork[0].length];
+    for (int i = 0; i < millis.length; i++) {
+      double[] times = new double[ourForks];
+      for (int f = 0; f < ourForks; f++) {
+        times[f] = byFork[f][i];
+      }
+      Arrays.sort(times);
+      millis[i] = times[ourForks / 2];
+    }
+    return millis;
+  }
+
+  /** One JVM of {@link #forked}: the times of {@link #ours} on the row, ms. */
+  private double[] fork(InstanceFamily family, AllocationScenario scenario, Weighting weighting) {
     List<String> command = new ArrayList<>();
     command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -229,7 +253,7 @@ public final class QualityReport {
     AllocationScenario scenario = AllocationScenario.valueOf(args[2]);
     Weighting weighting = Weighting.valueOf(args[3]);
     long seed = Long.parseLong(args[4]);
-    QualityReport report = new QualityReport(System.out, seed, 0, 0, family, family, Long.parseLong(args[5]), 1, false);
+    QualityReport report = new QualityReport(System.out, seed, 0, 0, family, family, Long.parseLong(args[5]), 1, 0);
     AllocationModel model = new AllocationModel(scenario.request(family, seed, weighting));
     for (Contender c : report.ours(weighting)) {
       System.out.println(report.timed(c, model).millis);
