@@ -119,8 +119,8 @@ final class BranchAndBound {
       int g = order[d];
       double least;
       double priced;
-      if (d + 1 < n && sameCosts(g, order[d + 1])) {
-        // The same costs as the group after it (interchangeable groups are next to each other).
+      if (d + 1 < n && same[d + 1]) {
+        // Interchangeable with the group after it: the same costs.
         atFixed[d] = atFixed[d + 1];
         least = leastAlone[d + 1];
         priced = leastPriced[d + 1];
@@ -174,8 +174,8 @@ final class BranchAndBound {
     for (int d = 0; d < n; d++) {
       double[] x = atFixed[d];
       int c;
-      if (d > 0 && x == atFixed[d - 1]) {
-        candidates[d] = candidates[d - 1]; // the same costs, so the same least alone
+      if (same[d]) {
+        candidates[d] = candidates[d - 1]; // interchangeable: the same costs and least alone
         c = candidates[d] == null ? x.length : candidates[d].length;
       } else {
         double within = leastAlone[d] + gap;
@@ -228,16 +228,6 @@ final class BranchAndBound {
       log += Math.log10(opts.length + 1);
     }
     return log;
-  }
-
-  /**
-   * True if groups x and y cost the same placed with any worker at any load, and left unallocated:
-   * the same options and costs (the arrays themselves, shared by such groups), weight and cost of
-   * leaving unallocated.
-   */
-  private boolean sameCosts(int x, int y) {
-    return part.cost[x] == part.cost[y] && part.options[x] == part.options[y] && part.weight[x] == part.weight[y]
-        && part.unallocatedCost[x] == part.unallocatedCost[y];
   }
 
   private boolean interchangeable(int x, int y) {

@@ -2,6 +2,7 @@ package org.caseload.core.allocation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.TreeSet;
  * utilisation × weight): about O(log m) per group, O(n log m) in all for n groups and m workers.
  * A pool costs O(m log m) to build, so the groups of a kind too few to repay it (fewer than
  * {@value #POOL_GROUPS}, such as the cases of one worker who leaves) search their workers
- * directly, taking the same worker the pool would. It gives no lower bound. Stateless and thread-safe; the same request gives the same plan.
+ * directly, taking the same worker the pool would. It gives no lower bound. Stateless and
+ * thread-safe; the same request gives the same plan.
  */
 public final class GreedyAllocator implements Allocator {
   /** Groups allowed this few workers are searched directly rather than through a pool. */
@@ -82,7 +84,7 @@ public final class GreedyAllocator implements Allocator {
         int c = Double.compare(load[a] / p.capacity[a], load[b] / p.capacity[b]);
         return c != 0 ? c : Integer.compare(a, b);
       };
-      this.poolsOf = new ArrayList<>(java.util.Collections.nCopies(p.workerCount(), null));
+      this.poolsOf = new ArrayList<>(Collections.nCopies(p.workerCount(), null));
       for (AllocationProblem.Group g : p.groups) {
         sharing.merge(g.pool, 1, Integer::sum);
       }
@@ -131,7 +133,6 @@ public final class GreedyAllocator implements Allocator {
       // Any other worker pays the transfers of every case held now, no continuity, locality >= 0,
       // and a balance cost of at least 2 x weight x utilisation x group weight.
       double floor = p.transferCost(g, -1);
-      double slope = 2 * p.policy.balanceWeight() * g.weight;
       boolean pooled = g.eligible.length > SMALL;
       if (!pooled || sharing.get(g.pool) < poolGroups) {
         // Every allowed worker; among equal costs, the first by index, or the one a pool would
@@ -157,6 +158,7 @@ public final class GreedyAllocator implements Allocator {
         }
         return best;
       }
+      double slope = 2 * p.policy.balanceWeight() * g.weight;
       for (int w : pool(g.pool)) {
         if (floor + slope * (load[w] / p.capacity[w]) >= bestCost) {
           break;

@@ -308,11 +308,12 @@ public final class Organisation {
 
   /** A worker's capacity, in weighted cases (capacity per FTE of their role × FTE). */
   public double capacity(String workerId) {
-    Integer w = workerTable().index().get(workerId);
+    WorkerTable t = workerTable();
+    Integer w = t.index().get(workerId);
     if (w == null) {
-      worker(workerId); // refuses the unknown id, naming it
+      lookup(workers, workerId, "worker"); // throws, naming the id and the nearest known ones
     }
-    return workerTable().capacity()[w];
+    return t.capacity()[w];
   }
 
   /** The role protection an open case's holding breaks, if any (none when unallocated or closed). */
