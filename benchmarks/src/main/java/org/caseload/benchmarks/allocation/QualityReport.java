@@ -23,7 +23,8 @@ import org.caseload.core.synthetic.InstanceFamily;
  * <p>Times: our allocators and the min-cost flows are timed as the median of repeated runs after
  * warming up until the time per run is steady (see {@link #timed}), ours in JVMs of their own for
  * each row, the median of {@code --our-forks} (3 by default; 0 times them in this JVM; see
- * {@link #forked}); Timefold and CP-SAT run once,
+ * {@link #forked}; the min-cost flows stay in the report's JVM, so for equal weights
+ * {@code EqualWeightCpuTime} is the comparison to read); Timefold and CP-SAT run once,
  * with their time limits. CP-SAT runs twice: raced from nothing, and started from our optimiser's
  * answer for the best-known objective and a proven bound.
  * "÷ ours" is a peer's time divided by our optimiser's; for Timefold and CP-SAT, the time at which
@@ -140,7 +141,7 @@ public final class QualityReport {
       row(key, t, model, Double.NaN);
       timed.add(t);
     }
-    Timed optimising = timed.get(1);
+    Timed optimising = timed.get(1); // ours(): greedy, then the optimiser with its default budgets
     double ours = optimising.objective;
     double oursMs = optimising.millis;
     if (family.ordinal() > peersUpTo.ordinal()) {
