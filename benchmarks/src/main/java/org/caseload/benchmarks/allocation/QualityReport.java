@@ -24,8 +24,8 @@ import org.caseload.core.synthetic.InstanceFamily;
  * warming up until the time per run is steady (see {@link #timed}), ours in JVMs of their own for
  * each row, the median of {@code --our-forks} (3 by default; 0 times them in this JVM; see
  * {@link #forked}; the min-cost flows stay in the report's JVM, so for equal weights
- * {@code EqualWeightCpuTime} is the comparison to read); Timefold and CP-SAT run once,
- * with their time limits. CP-SAT runs twice: raced from nothing, and started from our optimiser's
+ * {@code EqualWeightCpuTime} is the comparison to read); Timefold and CP-SAT run with their time
+ * limits (Timefold again where it reaches our objective, below). CP-SAT runs twice: raced from nothing, and started from our optimiser's
  * answer for the best-known objective and a proven bound.
  * "÷ ours" is a peer's time divided by our optimiser's; for Timefold and CP-SAT, the time at which
  * they first reached our optimiser's objective (or better), read off their progress, while they
